@@ -6,33 +6,24 @@ that stopped finding problems would fail too.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
 from jsonschema import Draft202012Validator, FormatChecker
-from openapi_spec_validator import validate as validate_openapi
-from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from referencing import Registry
 from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
-SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "clicksend-sms-campaigns.yaml"
+# Re-exported: the spec checks use them through this module.
+from scripts.openapi_spec import SPEC_PATH as SPEC_PATH
+from scripts.openapi_spec import load_spec as load_spec
+from scripts.openapi_spec import validity_problems as validity_problems
+
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 ERROR_STATUSES = ("400", "401", "403", "404", "405", "429", "500")
 # The base URI under which the spec is registered, so a JSON pointer into it is a schema.
 _SPEC_URI = "urn:clicksend-sms-campaigns-spec"
-
-
-def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        loaded = yaml.safe_load(handle)
-    if not isinstance(loaded, dict):
-        raise ValueError(f"{path}: the spec is not a YAML mapping")
-    return loaded
 
 
 def pointer(*parts: str) -> str:
@@ -129,18 +120,6 @@ def schema_validator(spec: dict[str, Any], schema_pointer: str) -> Draft202012Va
     return Draft202012Validator(
         {"$ref": f"{_SPEC_URI}#{schema_pointer}"}, registry=registry, format_checker=FormatChecker()
     )
-
-
-def validity_problems(spec: dict[str, Any]) -> list[str]:
-    """What openapi-spec-validator finds, with the place in the spec."""
-    try:
-        validate_openapi(copy.deepcopy(spec))
-    except OpenAPIValidationError as error:
-        place = "/".join(str(part) for part in getattr(error, "absolute_path", []) or []) or "(document root)"
-        return [f"spec is not valid OpenAPI at {place}: {error.message}"]
-    except Unresolvable as error:
-        return [f"spec has a reference that points nowhere: {error.ref}"]
-    return []
 
 
 def example_problems(spec: dict[str, Any]) -> list[str]:

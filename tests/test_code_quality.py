@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HAND_WRITTEN = ["tasks.py", "contract_tests", "tests"]
+HAND_WRITTEN = ["tasks.py", "scripts", "contract_tests", "tests"]
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:

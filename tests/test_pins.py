@@ -19,6 +19,7 @@ SHAPING_TOOLS = {
     "httpx",
     "mypy",
     "openapi-spec-validator",
+    "jsonpath-rfc9535",
 }
 
 

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="Envelope")
+
+
+@_attrs_define
+class Envelope:
+    """The wrapper of every ClickSend response.
+
+    Attributes:
+        http_code (int): The HTTP status code, repeated in the body.
+        response_code (str): ClickSend's application code, for example SUCCESS or BAD_REQUEST. Open set; see
+            `ErrorEnvelope` for the known error codes.
+        response_msg (str): A human-readable description of the outcome.
+    """
+
+    http_code: int
+    response_code: str
+    response_msg: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        http_code = self.http_code
+
+        response_code = self.response_code
+
+        response_msg = self.response_msg
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "http_code": http_code,
+                "response_code": response_code,
+                "response_msg": response_msg,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        http_code = d.pop("http_code")
+
+        response_code = d.pop("response_code")
+
+        response_msg = d.pop("response_msg")
+
+        envelope = cls(
+            http_code=http_code,
+            response_code=response_code,
+            response_msg=response_msg,
+        )
+
+        envelope.additional_properties = d
+        return envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

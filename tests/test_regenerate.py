@@ -1,0 +1,230 @@
+"""scripts/regenerate.py: drift check, determinism, build info, and stopping cleanly on bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts import regenerate
+from scripts.openapi_spec import SPEC_PATH
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "generated"
+PACKAGE = GENERATED / "clicksend_sms_campaigns"
+
+# One tiny spec for the tests that need a generator run of their own.
+TINY_SPEC = {
+    "openapi": "3.1.0",
+    "info": {"title": "Tiny", "version": "9.9.9"},
+    "paths": {
+        "/things/{id}": {
+            "get": {
+                "operationId": "get_thing",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
+                    }
+                },
+            }
+        }
+    },
+    "components": {"schemas": {"Thing": {"type": "object", "properties": {"name": {"type": "string"}}}}},
+}
+TINY_CONFIG = {"project_name_override": "tiny-client", "package_name_override": "tiny_client", "post_hooks": []}
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _tiny_inputs(tmp_path: Path, spec: dict[str, object] | None = None) -> tuple[Path, Path]:
+    spec_path, overlays = tmp_path / "spec.yaml", tmp_path / "overlays"
+    spec_path.write_text(yaml.safe_dump(spec or TINY_SPEC))
+    overlays.mkdir()
+    (overlays / "generator-config.yaml").write_text(yaml.safe_dump(TINY_CONFIG))
+    return spec_path, overlays
+
+
+def test_check_passes_on_the_committed_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    assert regenerate.main(["--check"]) == 0, capsys.readouterr().out
+    assert "matches the spec and overlays" in capsys.readouterr().out
+
+
+def test_changing_one_description_is_drift_naming_the_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    spec["components"]["schemas"]["SmsCampaign"]["properties"]["name"]["description"] = "A new description."
+    edited = tmp_path / "spec.yaml"
+    edited.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    assert regenerate.main(["--check", "--spec", str(edited)]) == 1
+    out = capsys.readouterr().out
+    assert "changed    clicksend_sms_campaigns/models/sms_campaign.py" in out
+    assert "changed    clicksend_sms_campaigns/build_info.py" in out, "the spec's sha256 changed too"
+    assert "+            name (str): A new description." in out, "the diff is shown"
+
+
+def test_a_missing_and_an_extra_file_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "generated"
+    shutil.copytree(GENERATED, copy)
+    (copy / "clicksend_sms_campaigns" / "types.py").unlink()
+    (copy / "clicksend_sms_campaigns" / "stray.py").write_text("x = 1\n")
+    assert regenerate.main(["--check", "--output", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert "missing    clicksend_sms_campaigns/types.py" in out
+    assert "unexpected clicksend_sms_campaigns/stray.py" in out
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first = regenerate.build(SPEC_PATH, regenerate.OVERLAYS_DIR, tmp_path / "one")
+    second = regenerate.build(SPEC_PATH, regenerate.OVERLAYS_DIR, tmp_path / "two")
+    assert _tree(first) == _tree(second)
+    assert list(regenerate.differences(first, second)) == []
+
+
+def test_build_info_records_version_and_hashes_of_every_input() -> None:
+    namespace: dict[str, object] = {}
+    exec((PACKAGE / "build_info.py").read_text(encoding="utf-8"), namespace)
+    spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    assert namespace["VERSION"] == spec["info"]["version"]
+    assert namespace["SPEC_SHA256"] == hashlib.sha256(SPEC_PATH.read_bytes()).hexdigest()
+    overlays = regenerate.OVERLAYS_DIR
+    expected = {
+        p.relative_to(overlays).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in overlays.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    assert namespace["OVERLAYS_SHA256"] == expected
+    assert namespace["GENERATOR"] == "openapi-python-client 0.29.1"
+
+
+def test_the_package_version_is_the_spec_version() -> None:
+    spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    assert f'version = "{spec["info"]["version"]}"' in (GENERATED / "pyproject.toml").read_text()
+
+
+def test_writing_replaces_the_output_whole(tmp_path: Path) -> None:
+    spec_path, overlays = _tiny_inputs(tmp_path)
+    output = tmp_path / "out"
+    output.mkdir()
+    (output / "leftover.txt").write_text("from an older build")
+    assert regenerate.main(["--spec", str(spec_path), "--overlays", str(overlays), "--output", str(output)]) == 0
+    assert not (output / "leftover.txt").exists()
+    assert (output / "tiny_client" / "api" / "default" / "get_thing.py").exists()
+    assert 'VERSION: Final = "9.9.9"' in (output / "tiny_client" / "build_info.py").read_text()
+    assert not list(tmp_path.glob(".out.*")), "no staging folder is left behind"
+
+
+def test_hand_written_modules_are_carried_into_the_package(tmp_path: Path) -> None:
+    spec_path, overlays = _tiny_inputs(tmp_path)
+    (overlays / "modules").mkdir()
+    (overlays / "modules" / "helpers.py").write_text("def double(x: int) -> int:\n    return 2 * x\n")
+    built = regenerate.build(spec_path, overlays, tmp_path / "scratch")
+    assert (built / "tiny_client" / "helpers.py").read_text() == "def double(x: int) -> int:\n    return 2 * x\n"
+
+
+def _assert_stops(argv: list[str], output: Path, capsys: pytest.CaptureFixture[str], *expected: str) -> None:
+    before = _tree(output)
+    assert regenerate.main([*argv, "--output", str(output)]) == 2
+    err = capsys.readouterr().err
+    for text in expected:
+        assert text in err
+    assert "was left untouched" in err
+    assert _tree(output) == before
+
+
+@pytest.fixture
+def output_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "generated"
+    shutil.copytree(GENERATED, copy)
+    return copy
+
+
+def test_an_invalid_spec_stops_naming_file_and_place(
+    tmp_path: Path, output_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    spec["paths"]["/sms-campaigns"]["get"]["responses"]["200"]["content"] = "oops"
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    _assert_stops(["--spec", str(broken)], output_copy, capsys, "broken.yaml", "paths//sms-campaigns/get/responses/200")
+
+
+def test_unparsable_yaml_stops_naming_the_line(
+    tmp_path: Path, output_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("openapi: 3.1.0\ninfo: [unclosed\n")
+    _assert_stops(["--spec", str(broken)], output_copy, capsys, "broken.yaml: not valid YAML", "line 2")
+
+
+def test_an_overlay_that_no_longer_applies_stops_naming_it(
+    tmp_path: Path, output_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    overlays = tmp_path / "overlays"
+    shutil.copytree(regenerate.OVERLAYS_DIR, overlays)
+    stale = overlays / "30-stale.overlay.yaml"
+    stale.write_text(
+        "overlay: 1.0.0\ninfo: {title: stale, version: '1'}\n"
+        "actions:\n  - target: $.components.schemas.Renamed\n    description: gone\n    remove: true\n"
+    )
+    _assert_stops(
+        ["--overlays", str(overlays)], output_copy, capsys, "30-stale.overlay.yaml: action 1", "matches nothing"
+    )
+
+
+def test_a_generator_warning_stops_the_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = yaml.safe_load(yaml.safe_dump(TINY_SPEC))
+    # A request body type the generator cannot express: it warns and skips the endpoint.
+    spec["paths"]["/things/{id}"]["post"] = {
+        "operationId": "post_thing",
+        "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+        "requestBody": {"content": {"application/xml": {"schema": {"type": "string"}}}},
+        "responses": {"200": {"description": "ok"}},
+    }
+    spec_path, overlays = _tiny_inputs(tmp_path, spec)
+    output = tmp_path / "out"
+    output.mkdir()
+    _assert_stops(
+        ["--spec", str(spec_path), "--overlays", str(overlays)],
+        output,
+        capsys,
+        "did not generate cleanly",
+        "POST /things/{id}",
+        "Unsupported content type",
+    )
+
+
+def test_an_unknown_generator_config_key_stops_the_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec_path, overlays = _tiny_inputs(tmp_path)
+    (overlays / "generator-config.yaml").write_text(yaml.safe_dump({**TINY_CONFIG, "literal_enum": True}))
+    output = tmp_path / "out"
+    output.mkdir()
+    _assert_stops(
+        ["--spec", str(spec_path), "--overlays", str(overlays)], output, capsys, "generator-config.yaml", "literal_enum"
+    )
+
+
+def test_a_module_that_would_replace_a_generated_file_stops_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec_path, overlays = _tiny_inputs(tmp_path)
+    (overlays / "modules").mkdir()
+    (overlays / "modules" / "client.py").write_text("x = 1\n")
+    output = tmp_path / "out"
+    output.mkdir()
+    _assert_stops(
+        ["--spec", str(spec_path), "--overlays", str(overlays)], output, capsys, "would replace the generated client.py"
+    )
+
+
+def test_every_overlay_says_why() -> None:
+    for path in sorted(regenerate.OVERLAYS_DIR.glob("*.overlay.yaml")):
+        overlay = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert overlay["info"].get("description"), f"{path.name}: info.description says what the overlay is for"
+        for index, action in enumerate(overlay["actions"], start=1):
+            assert action.get("description"), f"{path.name}: action {index} has no description saying why"
