@@ -8,7 +8,8 @@ Steps: load and validate openapi/clicksend-sms-campaigns.yaml; apply overlays/*.
 name order; validate again; run the pinned openapi-python-client with overlays/generator-config.yaml
 and the templates in overlays/templates/ (any generator warning stops the build); carry the
 hand-written modules in overlays/modules/ into the package; write build_info.py with the sha256 of
-every input; format with the pinned ruff. Exit status: 0 done or up to date, 1 drift, 2 error.
+every input, and spec_facts.py with the constraints of the hand-written spec (before overlays) that
+the hand-written modules enforce; format with the pinned ruff. Exit status: 0 done or up to date, 1 drift, 2 error.
 """
 
 from __future__ import annotations
@@ -69,10 +70,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def build(spec_path: Path, overlays_dir: Path, scratch: Path) -> Path:
     """Generate the package project into `scratch` and return its folder."""
-    spec = _load_valid_spec(spec_path)
+    source_spec = _load_valid_spec(spec_path)
     overlay_paths = sorted(overlays_dir.glob("*.overlay.yaml"))
     try:
-        spec = apply_overlays(spec, overlay_paths)
+        spec = apply_overlays(source_spec, overlay_paths)
     except OverlayError as error:
         raise RegenerationError(str(error)) from error
     for problem in validity_problems(spec):
@@ -92,6 +93,7 @@ def build(spec_path: Path, overlays_dir: Path, scratch: Path) -> Path:
     package_dir = output / package_name
     _carry_modules(overlays_dir / "modules", package_dir)
     _write_build_info(package_dir, spec, spec_path, overlays_dir)
+    _write_spec_facts(package_dir, source_spec)
     _format(output)
     return output
 
@@ -167,6 +169,71 @@ OVERLAYS_SHA256: Final[dict[str, str]] = {overlay_hashes!r}
 GENERATOR: Final = {f"openapi-python-client {generator}"!r}
 '''
     (package_dir / "build_info.py").write_text(text, encoding="utf-8")
+
+
+# Keys that describe rather than constrain; left out of spec_facts.py.
+_PROSE_KEYS = {"description", "summary", "examples", "example", "title"}
+
+
+def _write_spec_facts(package_dir: Path, spec: dict[str, Any]) -> None:
+    """Write the spec's constraints as Python data, so hand-written checks never copy them."""
+    parameters: dict[str, dict[str, Any]] = {}
+    request_schemas: dict[str, str] = {}
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict) or "operationId" not in operation:
+                continue
+            name = operation["operationId"]
+            for parameter in [*item.get("parameters", []), *operation.get("parameters", [])]:
+                parameter = _resolve(spec, parameter)
+                parameters.setdefault(name, {})[parameter["name"]] = _without_prose(_resolve(spec, parameter["schema"]))
+            body_schema = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+            if body_schema and "$ref" in body_schema:
+                request_schemas[name] = body_schema["$ref"].rsplit("/", 1)[-1]
+    schemas = {name: _without_prose(schema) for name, schema in spec["components"]["schemas"].items()}
+    text = f'''"""The spec's constraints, for the hand-written checks. Written by scripts/regenerate.py; never edit it.
+
+Taken from the hand-written spec before overlays, with descriptions and examples left out.
+"""
+
+from typing import Any, Final
+
+#: Path and query parameter schemas by operationId, then parameter name ($refs resolved).
+PARAMETERS: Final[dict[str, dict[str, Any]]] = {parameters!r}
+#: The request body schema of each operation that has one, by operationId.
+REQUEST_SCHEMAS: Final[dict[str, str]] = {request_schemas!r}
+#: components/schemas ($refs kept as written).
+SCHEMAS: Final[dict[str, Any]] = {schemas!r}
+'''
+    (package_dir / "spec_facts.py").write_text(text, encoding="utf-8")
+
+
+def _resolve(spec: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+        target: Any = spec
+        for part in node["$ref"][2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
+
+
+def _without_prose(node: Any) -> Any:
+    if isinstance(node, dict):
+        kept = {key: value for key, value in node.items() if key not in _PROSE_KEYS}
+        return {
+            key: _without_prose_in_properties(value) if key == "properties" else _without_prose(value)
+            for key, value in kept.items()
+        }
+    if isinstance(node, list):
+        return [_without_prose(value) for value in node]
+    return node
+
+
+def _without_prose_in_properties(properties: Any) -> Any:
+    # Property names are data, not prose: a property called "description" stays.
+    if not isinstance(properties, dict):
+        return _without_prose(properties)
+    return {name: _without_prose(schema) for name, schema in properties.items()}
 
 
 def _format(project: Path) -> None:

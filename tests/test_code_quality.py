@@ -7,7 +7,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HAND_WRITTEN = ["tasks.py", "scripts", "contract_tests", "tests"]
+HAND_WRITTEN = ["tasks.py", "scripts", "overlays/modules", "contract_tests", "tests"]
+# overlays/modules import their package relatively, so mypy checks them inside generated/
+# (tests/test_generated_package.py, --strict); here it checks the rest.
+TYPE_CHECKED = [path for path in HAND_WRITTEN if path != "overlays/modules"]
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
@@ -25,5 +28,5 @@ def test_ruff_format_is_clean() -> None:
 
 
 def test_mypy_strict_is_clean() -> None:
-    result = _run("mypy", *HAND_WRITTEN)
+    result = _run("mypy", *TYPE_CHECKED)
     assert result.returncode == 0, result.stdout + result.stderr

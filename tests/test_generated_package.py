@@ -100,13 +100,12 @@ def local_server() -> Iterator[str]:
 
 
 CALL_ONE_OPERATION = """
-import base64, json, sys
+import json, sys
 import clicksend_sms_campaigns
-from clicksend_sms_campaigns import AuthenticatedClient, build_info
+from clicksend_sms_campaigns import ClickSendClient, build_info
 from clicksend_sms_campaigns.api.sms_campaigns import get_sms_campaign
 
-token = base64.b64encode(b"user:key").decode()
-with AuthenticatedClient(base_url=sys.argv[1], token=token, prefix="Basic") as client:
+with ClickSendClient("user", "key", base_url=sys.argv[1]) as client:
     answer = get_sms_campaign.sync(sms_campaign_id=7, client=client)
 print(json.dumps({
     "file": clicksend_sms_campaigns.__file__,

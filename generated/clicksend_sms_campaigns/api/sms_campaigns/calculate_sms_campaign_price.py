@@ -3,12 +3,13 @@ from typing import Any
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_envelope import ErrorEnvelope
+from ...exceptions import error_from_response, parse_success
 from ...models.sms_campaign_price_envelope import SmsCampaignPriceEnvelope
 from ...models.sms_campaign_price_request import SmsCampaignPriceRequest
+from ...retries import OPERATION_EXTENSION
 from ...types import Response
+from ...validation import validate_request
 
 
 def _get_kwargs(
@@ -19,69 +20,27 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/sms-campaigns/price",
+        "url": "/sms-campaigns/price".format(),
+        "extensions": {OPERATION_EXTENSION: "calculate_sms_campaign_price"},
     }
-
     _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
-
     _kwargs["headers"] = headers
+    path_parameters: dict[str, Any] = {}
+    validate_request("calculate_sms_campaign_price", _kwargs, path_parameters)
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | SmsCampaignPriceEnvelope | None:
-    if response.status_code == 200:
-        response_200 = SmsCampaignPriceEnvelope.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorEnvelope.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorEnvelope.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorEnvelope.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
-    if response.status_code == 429:
-        response_429 = ErrorEnvelope.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorEnvelope.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SmsCampaignPriceEnvelope:
+    if 200 <= response.status_code <= 200:
+        return parse_success(response, SmsCampaignPriceEnvelope.from_dict)
+    raise error_from_response(response)
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorEnvelope | SmsCampaignPriceEnvelope]:
+) -> Response[SmsCampaignPriceEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,10 +53,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignPriceRequest,
-) -> Response[ErrorEnvelope | SmsCampaignPriceEnvelope]:
+) -> Response[SmsCampaignPriceEnvelope]:
     """Calculate the price of an SMS campaign without sending it
 
-     Prices the campaign that `send_sms_campaign` would create with the same fields, without
+    Prices the campaign that `send_sms_campaign` would create with the same fields, without
     creating or sending anything. The price depends on the number of recipients in the list
     and on how many message parts each recipient's personalised message needs.
     Safe to repeat.
@@ -108,21 +67,17 @@ def sync_detailed(
             example, so it is optional here. Fields the reference does not document are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        Response[ErrorEnvelope | SmsCampaignPriceEnvelope]
+        Response[SmsCampaignPriceEnvelope]: the model with the status code and headers.
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
+    response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
 
 
@@ -130,10 +85,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignPriceRequest,
-) -> ErrorEnvelope | SmsCampaignPriceEnvelope | None:
+) -> SmsCampaignPriceEnvelope:
     """Calculate the price of an SMS campaign without sending it
 
-     Prices the campaign that `send_sms_campaign` would create with the same fields, without
+    Prices the campaign that `send_sms_campaign` would create with the same fields, without
     creating or sending anything. The price depends on the number of recipients in the list
     and on how many message parts each recipient's personalised message needs.
     Safe to repeat.
@@ -144,27 +99,28 @@ def sync(
             example, so it is optional here. Fields the reference does not document are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        ErrorEnvelope | SmsCampaignPriceEnvelope
+        SmsCampaignPriceEnvelope
     """
 
-    return sync_detailed(
-        client=client,
+    kwargs = _get_kwargs(
         body=body,
-    ).parsed
+    )
+    response = client.get_httpx_client().request(**kwargs)
+    return _parse_response(client=client, response=response)
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignPriceRequest,
-) -> Response[ErrorEnvelope | SmsCampaignPriceEnvelope]:
+) -> Response[SmsCampaignPriceEnvelope]:
     """Calculate the price of an SMS campaign without sending it
 
-     Prices the campaign that `send_sms_campaign` would create with the same fields, without
+    Prices the campaign that `send_sms_campaign` would create with the same fields, without
     creating or sending anything. The price depends on the number of recipients in the list
     and on how many message parts each recipient's personalised message needs.
     Safe to repeat.
@@ -175,19 +131,17 @@ async def asyncio_detailed(
             example, so it is optional here. Fields the reference does not document are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        Response[ErrorEnvelope | SmsCampaignPriceEnvelope]
+        Response[SmsCampaignPriceEnvelope]: the model with the status code and headers.
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
-
     response = await client.get_async_httpx_client().request(**kwargs)
-
     return _build_response(client=client, response=response)
 
 
@@ -195,10 +149,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignPriceRequest,
-) -> ErrorEnvelope | SmsCampaignPriceEnvelope | None:
+) -> SmsCampaignPriceEnvelope:
     """Calculate the price of an SMS campaign without sending it
 
-     Prices the campaign that `send_sms_campaign` would create with the same fields, without
+    Prices the campaign that `send_sms_campaign` would create with the same fields, without
     creating or sending anything. The price depends on the number of recipients in the list
     and on how many message parts each recipient's personalised message needs.
     Safe to repeat.
@@ -209,16 +163,15 @@ async def asyncio(
             example, so it is optional here. Fields the reference does not document are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        ErrorEnvelope | SmsCampaignPriceEnvelope
+        SmsCampaignPriceEnvelope
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    response = await client.get_async_httpx_client().request(**kwargs)
+    return _parse_response(client=client, response=response)

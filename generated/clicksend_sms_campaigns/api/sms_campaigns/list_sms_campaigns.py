@@ -3,12 +3,13 @@ from typing import Any
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_envelope import ErrorEnvelope
+from ...exceptions import error_from_response, parse_success
 from ...models.list_sms_campaigns_operator import ListSmsCampaignsOperator
 from ...models.sms_campaign_page_envelope import SmsCampaignPageEnvelope
+from ...retries import OPERATION_EXTENSION
 from ...types import UNSET, Response, Unset
+from ...validation import validate_request
 
 
 def _get_kwargs(
@@ -46,65 +47,24 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/sms-campaigns",
+        "url": "/sms-campaigns".format(),
         "params": params,
+        "extensions": {OPERATION_EXTENSION: "list_sms_campaigns"},
     }
-
+    path_parameters: dict[str, Any] = {}
+    validate_request("list_sms_campaigns", _kwargs, path_parameters)
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | SmsCampaignPageEnvelope | None:
-    if response.status_code == 200:
-        response_200 = SmsCampaignPageEnvelope.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorEnvelope.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorEnvelope.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorEnvelope.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
-    if response.status_code == 429:
-        response_429 = ErrorEnvelope.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorEnvelope.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SmsCampaignPageEnvelope:
+    if 200 <= response.status_code <= 200:
+        return parse_success(response, SmsCampaignPageEnvelope.from_dict)
+    raise error_from_response(response)
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorEnvelope | SmsCampaignPageEnvelope]:
+) -> Response[SmsCampaignPageEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -123,10 +83,10 @@ def sync_detailed(
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
-) -> Response[ErrorEnvelope | SmsCampaignPageEnvelope]:
+) -> Response[SmsCampaignPageEnvelope]:
     """List SMS campaigns, one page at a time
 
-     Returns one page of the account's campaigns (shared ones included), filtered by `q`,
+    Returns one page of the account's campaigns (shared ones included), filtered by `q`,
     `date_from` and `date_to`, sorted by `order_by`. Follow `next_page_url`, or raise
     `page` until `current_page` equals `last_page`, to see them all. Safe to repeat.
 
@@ -142,11 +102,11 @@ def sync_detailed(
             int32 says.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        Response[ErrorEnvelope | SmsCampaignPageEnvelope]
+        Response[SmsCampaignPageEnvelope]: the model with the status code and headers.
     """
 
     kwargs = _get_kwargs(
@@ -158,11 +118,7 @@ def sync_detailed(
         date_from=date_from,
         date_to=date_to,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
+    response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
 
 
@@ -176,10 +132,10 @@ def sync(
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
-) -> ErrorEnvelope | SmsCampaignPageEnvelope | None:
+) -> SmsCampaignPageEnvelope:
     """List SMS campaigns, one page at a time
 
-     Returns one page of the account's campaigns (shared ones included), filtered by `q`,
+    Returns one page of the account's campaigns (shared ones included), filtered by `q`,
     `date_from` and `date_to`, sorted by `order_by`. Follow `next_page_url`, or raise
     `page` until `current_page` equals `last_page`, to see them all. Safe to repeat.
 
@@ -195,15 +151,14 @@ def sync(
             int32 says.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        ErrorEnvelope | SmsCampaignPageEnvelope
+        SmsCampaignPageEnvelope
     """
 
-    return sync_detailed(
-        client=client,
+    kwargs = _get_kwargs(
         page=page,
         limit=limit,
         q=q,
@@ -211,7 +166,9 @@ def sync(
         order_by=order_by,
         date_from=date_from,
         date_to=date_to,
-    ).parsed
+    )
+    response = client.get_httpx_client().request(**kwargs)
+    return _parse_response(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -224,10 +181,10 @@ async def asyncio_detailed(
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
-) -> Response[ErrorEnvelope | SmsCampaignPageEnvelope]:
+) -> Response[SmsCampaignPageEnvelope]:
     """List SMS campaigns, one page at a time
 
-     Returns one page of the account's campaigns (shared ones included), filtered by `q`,
+    Returns one page of the account's campaigns (shared ones included), filtered by `q`,
     `date_from` and `date_to`, sorted by `order_by`. Follow `next_page_url`, or raise
     `page` until `current_page` equals `last_page`, to see them all. Safe to repeat.
 
@@ -243,11 +200,11 @@ async def asyncio_detailed(
             int32 says.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        Response[ErrorEnvelope | SmsCampaignPageEnvelope]
+        Response[SmsCampaignPageEnvelope]: the model with the status code and headers.
     """
 
     kwargs = _get_kwargs(
@@ -259,9 +216,7 @@ async def asyncio_detailed(
         date_from=date_from,
         date_to=date_to,
     )
-
     response = await client.get_async_httpx_client().request(**kwargs)
-
     return _build_response(client=client, response=response)
 
 
@@ -275,10 +230,10 @@ async def asyncio(
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
-) -> ErrorEnvelope | SmsCampaignPageEnvelope | None:
+) -> SmsCampaignPageEnvelope:
     """List SMS campaigns, one page at a time
 
-     Returns one page of the account's campaigns (shared ones included), filtered by `q`,
+    Returns one page of the account's campaigns (shared ones included), filtered by `q`,
     `date_from` and `date_to`, sorted by `order_by`. Follow `next_page_url`, or raise
     `page` until `current_page` equals `last_page`, to see them all. Safe to repeat.
 
@@ -294,22 +249,21 @@ async def asyncio(
             int32 says.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        ErrorEnvelope | SmsCampaignPageEnvelope
+        SmsCampaignPageEnvelope
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            limit=limit,
-            q=q,
-            operator=operator,
-            order_by=order_by,
-            date_from=date_from,
-            date_to=date_to,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        page=page,
+        limit=limit,
+        q=q,
+        operator=operator,
+        order_by=order_by,
+        date_from=date_from,
+        date_to=date_to,
+    )
+    response = await client.get_async_httpx_client().request(**kwargs)
+    return _parse_response(client=client, response=response)

@@ -3,12 +3,13 @@ from typing import Any
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_envelope import ErrorEnvelope
+from ...exceptions import error_from_response, parse_success
 from ...models.sms_campaign_envelope import SmsCampaignEnvelope
 from ...models.sms_campaign_send_request import SmsCampaignSendRequest
+from ...retries import OPERATION_EXTENSION
 from ...types import Response
+from ...validation import validate_request
 
 
 def _get_kwargs(
@@ -19,69 +20,25 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/sms-campaigns/send",
+        "url": "/sms-campaigns/send".format(),
+        "extensions": {OPERATION_EXTENSION: "send_sms_campaign"},
     }
-
     _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
-
     _kwargs["headers"] = headers
+    path_parameters: dict[str, Any] = {}
+    validate_request("send_sms_campaign", _kwargs, path_parameters)
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | SmsCampaignEnvelope | None:
-    if response.status_code == 200:
-        response_200 = SmsCampaignEnvelope.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorEnvelope.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorEnvelope.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorEnvelope.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
-    if response.status_code == 429:
-        response_429 = ErrorEnvelope.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorEnvelope.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SmsCampaignEnvelope:
+    if 200 <= response.status_code <= 200:
+        return parse_success(response, SmsCampaignEnvelope.from_dict)
+    raise error_from_response(response)
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorEnvelope | SmsCampaignEnvelope]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[SmsCampaignEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,10 +51,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignSendRequest,
-) -> Response[ErrorEnvelope | SmsCampaignEnvelope]:
+) -> Response[SmsCampaignEnvelope]:
     """Send an SMS campaign to a contact list
 
-     Creates a campaign that sends one message to every contact of a single contact list
+    Creates a campaign that sends one message to every contact of a single contact list
     (at most 20,000 recipients). Without `schedule` the campaign is queued for sending at
     once; with a future `schedule` it waits until then and can still be updated or
     cancelled. The answer describes the campaign, not the individual messages; use the
@@ -117,21 +74,17 @@ def sync_detailed(
             here. Fields the reference does not document are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        Response[ErrorEnvelope | SmsCampaignEnvelope]
+        Response[SmsCampaignEnvelope]: the model with the status code and headers.
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
+    response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
 
 
@@ -139,10 +92,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignSendRequest,
-) -> ErrorEnvelope | SmsCampaignEnvelope | None:
+) -> SmsCampaignEnvelope:
     """Send an SMS campaign to a contact list
 
-     Creates a campaign that sends one message to every contact of a single contact list
+    Creates a campaign that sends one message to every contact of a single contact list
     (at most 20,000 recipients). Without `schedule` the campaign is queued for sending at
     once; with a future `schedule` it waits until then and can still be updated or
     cancelled. The answer describes the campaign, not the individual messages; use the
@@ -162,27 +115,28 @@ def sync(
             here. Fields the reference does not document are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        ErrorEnvelope | SmsCampaignEnvelope
+        SmsCampaignEnvelope
     """
 
-    return sync_detailed(
-        client=client,
+    kwargs = _get_kwargs(
         body=body,
-    ).parsed
+    )
+    response = client.get_httpx_client().request(**kwargs)
+    return _parse_response(client=client, response=response)
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignSendRequest,
-) -> Response[ErrorEnvelope | SmsCampaignEnvelope]:
+) -> Response[SmsCampaignEnvelope]:
     """Send an SMS campaign to a contact list
 
-     Creates a campaign that sends one message to every contact of a single contact list
+    Creates a campaign that sends one message to every contact of a single contact list
     (at most 20,000 recipients). Without `schedule` the campaign is queued for sending at
     once; with a future `schedule` it waits until then and can still be updated or
     cancelled. The answer describes the campaign, not the individual messages; use the
@@ -202,19 +156,17 @@ async def asyncio_detailed(
             here. Fields the reference does not document are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        Response[ErrorEnvelope | SmsCampaignEnvelope]
+        Response[SmsCampaignEnvelope]: the model with the status code and headers.
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
-
     response = await client.get_async_httpx_client().request(**kwargs)
-
     return _build_response(client=client, response=response)
 
 
@@ -222,10 +174,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignSendRequest,
-) -> ErrorEnvelope | SmsCampaignEnvelope | None:
+) -> SmsCampaignEnvelope:
     """Send an SMS campaign to a contact list
 
-     Creates a campaign that sends one message to every contact of a single contact list
+    Creates a campaign that sends one message to every contact of a single contact list
     (at most 20,000 recipients). Without `schedule` the campaign is queued for sending at
     once; with a future `schedule` it waits until then and can still be updated or
     cancelled. The answer describes the campaign, not the individual messages; use the
@@ -245,16 +197,15 @@ async def asyncio(
             here. Fields the reference does not document are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        ErrorEnvelope | SmsCampaignEnvelope
+        SmsCampaignEnvelope
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    response = await client.get_async_httpx_client().request(**kwargs)
+    return _parse_response(client=client, response=response)

@@ -4,12 +4,13 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_envelope import ErrorEnvelope
+from ...exceptions import error_from_response, parse_success
 from ...models.sms_campaign_envelope import SmsCampaignEnvelope
 from ...models.sms_campaign_update_request import SmsCampaignUpdateRequest
+from ...retries import OPERATION_EXTENSION
 from ...types import Response
+from ...validation import validate_request
 
 
 def _get_kwargs(
@@ -24,68 +25,26 @@ def _get_kwargs(
         "url": "/sms-campaigns/{sms_campaign_id}".format(
             sms_campaign_id=quote(str(sms_campaign_id), safe=""),
         ),
+        "extensions": {OPERATION_EXTENSION: "update_sms_campaign"},
     }
-
     _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
-
     _kwargs["headers"] = headers
+    path_parameters: dict[str, Any] = {
+        "sms_campaign_id": sms_campaign_id,
+    }
+    validate_request("update_sms_campaign", _kwargs, path_parameters)
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | SmsCampaignEnvelope | None:
-    if response.status_code == 200:
-        response_200 = SmsCampaignEnvelope.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorEnvelope.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorEnvelope.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorEnvelope.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
-    if response.status_code == 429:
-        response_429 = ErrorEnvelope.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorEnvelope.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SmsCampaignEnvelope:
+    if 200 <= response.status_code <= 200:
+        return parse_success(response, SmsCampaignEnvelope.from_dict)
+    raise error_from_response(response)
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorEnvelope | SmsCampaignEnvelope]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[SmsCampaignEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,10 +58,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignUpdateRequest,
-) -> Response[ErrorEnvelope | SmsCampaignEnvelope]:
+) -> Response[SmsCampaignEnvelope]:
     """Update a scheduled SMS campaign
 
-     Replaces the list, name, sender, body and schedule of a campaign that has not started
+    Replaces the list, name, sender, body and schedule of a campaign that has not started
     sending. ClickSend does not document what an update without `schedule` does to an
     existing schedule, so send `schedule` on every update that should keep the campaign
     scheduled. Repeating the same update leaves the same campaign and sends nothing, so it
@@ -116,22 +75,18 @@ def sync_detailed(
             reference does not document are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        Response[ErrorEnvelope | SmsCampaignEnvelope]
+        Response[SmsCampaignEnvelope]: the model with the status code and headers.
     """
 
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
         body=body,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
+    response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
 
 
@@ -140,10 +95,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignUpdateRequest,
-) -> ErrorEnvelope | SmsCampaignEnvelope | None:
+) -> SmsCampaignEnvelope:
     """Update a scheduled SMS campaign
 
-     Replaces the list, name, sender, body and schedule of a campaign that has not started
+    Replaces the list, name, sender, body and schedule of a campaign that has not started
     sending. ClickSend does not document what an update without `schedule` does to an
     existing schedule, so send `schedule` on every update that should keep the campaign
     scheduled. Repeating the same update leaves the same campaign and sends nothing, so it
@@ -157,18 +112,19 @@ def sync(
             reference does not document are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        ErrorEnvelope | SmsCampaignEnvelope
+        SmsCampaignEnvelope
     """
 
-    return sync_detailed(
+    kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
-        client=client,
         body=body,
-    ).parsed
+    )
+    response = client.get_httpx_client().request(**kwargs)
+    return _parse_response(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -176,10 +132,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignUpdateRequest,
-) -> Response[ErrorEnvelope | SmsCampaignEnvelope]:
+) -> Response[SmsCampaignEnvelope]:
     """Update a scheduled SMS campaign
 
-     Replaces the list, name, sender, body and schedule of a campaign that has not started
+    Replaces the list, name, sender, body and schedule of a campaign that has not started
     sending. ClickSend does not document what an update without `schedule` does to an
     existing schedule, so send `schedule` on every update that should keep the campaign
     scheduled. Repeating the same update leaves the same campaign and sends nothing, so it
@@ -193,20 +149,18 @@ async def asyncio_detailed(
             reference does not document are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        Response[ErrorEnvelope | SmsCampaignEnvelope]
+        Response[SmsCampaignEnvelope]: the model with the status code and headers.
     """
 
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
         body=body,
     )
-
     response = await client.get_async_httpx_client().request(**kwargs)
-
     return _build_response(client=client, response=response)
 
 
@@ -215,10 +169,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignUpdateRequest,
-) -> ErrorEnvelope | SmsCampaignEnvelope | None:
+) -> SmsCampaignEnvelope:
     """Update a scheduled SMS campaign
 
-     Replaces the list, name, sender, body and schedule of a campaign that has not started
+    Replaces the list, name, sender, body and schedule of a campaign that has not started
     sending. ClickSend does not document what an update without `schedule` does to an
     existing schedule, so send `schedule` on every update that should keep the campaign
     scheduled. Repeating the same update leaves the same campaign and sends nothing, so it
@@ -232,17 +186,16 @@ async def asyncio(
             reference does not document are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        RequestValidationError: An argument breaks a documented rule; nothing was sent.
+        ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        ErrorEnvelope | SmsCampaignEnvelope
+        SmsCampaignEnvelope
     """
 
-    return (
-        await asyncio_detailed(
-            sms_campaign_id=sms_campaign_id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        sms_campaign_id=sms_campaign_id,
+        body=body,
+    )
+    response = await client.get_async_httpx_client().request(**kwargs)
+    return _parse_response(client=client, response=response)

@@ -1,0 +1,136 @@
+"""ClickSendClient: credentials, base URL, timeout, retries and the httpx clients behind every operation.
+
+The generated operations take it as their `client` argument (client.py names it
+AuthenticatedClient for them), sync and async alike.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from .build_info import VERSION
+from .retries import AsyncRetryingTransport, RetryingTransport, RetryPolicy
+
+DEFAULT_BASE_URL = "https://rest.clicksend.com/v3"
+USER_AGENT = f"clicksend-sms-campaigns/{VERSION} httpx/{httpx.__version__} Python/{platform.python_version()}"
+
+
+class ClickSendClient:
+    """A connection to ClickSend's REST API v3 for one account.
+
+    Args:
+        username: the API username.
+        api_key: the API key (HTTP Basic password).
+        base_url: where the API lives; a local emulator in tests.
+        timeout: seconds to wait for each step of a request (connect, write, read), or an httpx.Timeout.
+        max_retries: how many times a failed request that is safe to repeat is retried.
+        retry_policy: full control over retries; its max_retries wins over `max_retries`.
+        headers: extra headers sent with every request.
+        transport, async_transport: httpx transports to send through (tests, proxies); retries wrap them.
+
+    Use it as a context manager, or call close() / aclose(), to release connections.
+    Credentials are never shown by repr() and never put in logs or error messages.
+    """
+
+    #: Read by the generated code; errors are always raised as ClickSendError here.
+    raise_on_unexpected_status = True
+
+    def __init__(
+        self,
+        username: str,
+        api_key: str,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: float | httpx.Timeout = 30.0,
+        max_retries: int = 2,
+        retry_policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        transport: httpx.BaseTransport | None = None,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        for name, value in (("username", username), ("api_key", api_key)):
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"ClickSendClient needs a non-empty {name}")
+        url = httpx.URL(base_url)
+        if url.scheme not in ("http", "https") or not url.host:
+            raise ValueError(f"base_url must be an http or https URL, got {base_url!r}")
+        self.base_url = base_url.rstrip("/")
+        self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)
+        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self._auth = httpx.BasicAuth(username, api_key)
+        self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
+        self._transport = transport
+        self._async_transport = async_transport
+        self._client: httpx.Client | None = None
+        self._async_client: httpx.AsyncClient | None = None
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> ClickSendClient:
+        """Build from CLICKSEND_USERNAME, CLICKSEND_API_KEY and optional CLICKSEND_BASE_URL."""
+        env = os.environ if environ is None else environ
+        missing = [name for name in ("CLICKSEND_USERNAME", "CLICKSEND_API_KEY") if not env.get(name)]
+        if missing:
+            raise ValueError(f"set {' and '.join(missing)} to build a ClickSendClient from the environment")
+        if env.get("CLICKSEND_BASE_URL"):
+            options.setdefault("base_url", env["CLICKSEND_BASE_URL"])
+        return cls(env["CLICKSEND_USERNAME"], env["CLICKSEND_API_KEY"], **options)
+
+    def __repr__(self) -> str:
+        return f"ClickSendClient(base_url={self.base_url!r}, credentials=<hidden>)"
+
+    def _options(self) -> dict[str, Any]:
+        return {
+            "base_url": self.base_url,
+            "auth": self._auth,
+            "headers": self._headers,
+            "timeout": self.timeout,
+            "follow_redirects": False,
+        }
+
+    def get_httpx_client(self) -> httpx.Client:
+        """The sync httpx client, created on first use."""
+        if self._client is None:
+            transport = RetryingTransport(self._transport or httpx.HTTPTransport(), self.retry_policy)
+            self._client = httpx.Client(transport=transport, **self._options())
+        return self._client
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        """The async httpx client, created on first use."""
+        if self._async_client is None:
+            transport = AsyncRetryingTransport(self._async_transport or httpx.AsyncHTTPTransport(), self.retry_policy)
+            self._async_client = httpx.AsyncClient(transport=transport, **self._options())
+        return self._async_client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    async def aclose(self) -> None:
+        if self._async_client is not None:
+            await self._async_client.aclose()
+            self._async_client = None
+
+    def __enter__(self) -> ClickSendClient:
+        self.get_httpx_client()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+    async def __aenter__(self) -> ClickSendClient:
+        self.get_async_httpx_client()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        await self.aclose()

@@ -1,0 +1,261 @@
+"""One error hierarchy for everything that can go wrong when calling ClickSend, and the rules
+that turn an answer into either the operation's model or one of these errors.
+
+    ClickSendError                      catch this to catch everything below
+    ├── RequestValidationError          rejected before sending; also a ValueError
+    ├── APIError                        ClickSend answered, with an error
+    │   ├── BadRequestError             400; `field_errors` maps field names to messages
+    │   ├── AuthenticationError         401
+    │   ├── PermissionDeniedError       403 (for example an account not active or suspended)
+    │   ├── NotFoundError               404 (also a campaign or list of another account)
+    │   ├── RateLimitError              429; `retry_after` in seconds when the server said
+    │   ├── ServerError                 5xx
+    │   └── MalformedResponseError      an answer that could not be understood (HTML, empty,
+    │                                   a 200 missing required fields)
+    └── TransportError                  no answer
+        ├── ConnectionFailedError       the request never reached ClickSend; safe to repeat
+        └── OutcomeUnknownError         the request may have reached ClickSend; for
+                                        send_sms_campaign the campaign may exist
+
+Every error carries `status`, `response_code`, `response_msg`, `data` and `headers` (None or
+empty when there was no answer). Messages and reprs never include credentials: only the
+method, the path and what the server said.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import time
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import httpx
+
+#: An answer whose envelope reports an `http_code` from here up is an error, even with HTTP 200.
+_ERROR_STATUS_FLOOR = 400
+Model = TypeVar("Model")
+
+
+class ClickSendError(Exception):
+    """Base of every error this client raises."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        response_code: str | None = None,
+        response_msg: str | None = None,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        body: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.response_code = response_code
+        self.response_msg = response_msg
+        self.data = data
+        self.headers: dict[str, str] = dict(headers or {})
+        #: The raw response text, for answers that could not be parsed.
+        self.body = body
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r}, status={self.status!r}, response_code={self.response_code!r})"
+
+
+class RequestValidationError(ClickSendError, ValueError):
+    """The request breaks a documented rule; it was not sent."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+class APIError(ClickSendError):
+    """ClickSend answered with an error."""
+
+
+class BadRequestError(APIError):
+    """400. `field_errors` maps field names to ClickSend's messages, when it gave them."""
+
+    @property
+    def field_errors(self) -> dict[str, str]:
+        if isinstance(self.data, Mapping):
+            return {str(key): str(value) for key, value in self.data.items()}
+        return {}
+
+
+class AuthenticationError(APIError):
+    """401: the username or API key is missing or wrong."""
+
+
+class PermissionDeniedError(APIError):
+    """403: the account may not do this."""
+
+
+class NotFoundError(APIError):
+    """404: no such campaign or list for this account."""
+
+
+class RateLimitError(APIError):
+    """429. `retry_after` is the wait in seconds the server asked for, if it did."""
+
+    @property
+    def retry_after(self) -> float | None:
+        return parse_retry_after(self.headers.get("retry-after"))
+
+
+class ServerError(APIError):
+    """5xx. For send_sms_campaign, the campaign may or may not have been created."""
+
+
+class MalformedResponseError(APIError):
+    """An answer that is not the documented envelope, or lacks what the operation returns."""
+
+
+class TransportError(ClickSendError):
+    """No answer came back."""
+
+
+class ConnectionFailedError(TransportError):
+    """The connection could not be made, so the request never reached ClickSend."""
+
+
+class OutcomeUnknownError(TransportError):
+    """The request may have reached ClickSend, but no answer came back.
+
+    For send_sms_campaign this means the campaign may have been created and sent. It is never
+    repeated automatically: look for it (list_sms_campaigns with q=name:...) before sending again.
+    """
+
+
+_BY_STATUS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    429: RateLimitError,
+}
+
+
+def error_class_for_status(status: int) -> type[APIError]:
+    if status in _BY_STATUS:
+        return _BY_STATUS[status]
+    if status >= 500:
+        return ServerError
+    return APIError
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date); None if absent or unreadable."""
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            moment = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        seconds = moment.timestamp() - (time.time() if now is None else now)
+    if seconds != seconds or seconds in (float("inf"), float("-inf")):  # NaN or infinite
+        return None
+    return max(0.0, seconds)
+
+
+def _where(response: httpx.Response) -> str:
+    # The path only: the query may carry search values such as phone numbers.
+    return f"{response.request.method} {response.request.url.path}"
+
+
+def _envelope(response: httpx.Response) -> tuple[Mapping[str, Any] | None, str]:
+    """The decoded JSON object and the raw text; None when the body is not a JSON object."""
+    text = response.text
+    try:
+        decoded = json.loads(text) if text.strip() else None
+    except ValueError:
+        return None, text
+    return (decoded if isinstance(decoded, Mapping) else None), text
+
+
+def _text_or_none(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def error_from_response(response: httpx.Response, *, status: int | None = None) -> APIError:
+    """The error for an answer that is not a success. `status` overrides the HTTP status."""
+    status = response.status_code if status is None else status
+    envelope, text = _envelope(response)
+    error_class = error_class_for_status(status)
+    headers = dict(response.headers)
+    if envelope is None:
+        described = "an empty body" if not text.strip() else "a body that is not a JSON envelope"
+        return error_class(
+            f"{_where(response)} failed with HTTP {status} and {described}",
+            status=status,
+            headers=headers,
+            body=text[:2000],
+        )
+    response_code = _text_or_none(envelope.get("response_code"))
+    response_msg = _text_or_none(envelope.get("response_msg"))
+    summary = ": ".join(part for part in (response_code, response_msg) if part)
+    return error_class(
+        f"{_where(response)} failed with HTTP {status}" + (f" ({summary})" if summary else ""),
+        status=status,
+        response_code=response_code,
+        response_msg=response_msg,
+        data=envelope.get("data"),
+        headers=headers,
+    )
+
+
+def envelope_error_status(body: Any) -> int | None:
+    """The error status a 200 answer's envelope reports, if it reports one."""
+    if isinstance(body, Mapping):
+        code = body.get("http_code")
+        if isinstance(code, int) and not isinstance(code, bool) and code >= _ERROR_STATUS_FLOOR:
+            return code
+    return None
+
+
+def malformed(response: httpx.Response, reason: str) -> MalformedResponseError:
+    envelope, text = _envelope(response)
+    return MalformedResponseError(
+        f"{_where(response)} returned HTTP {response.status_code} that could not be read: {reason}",
+        status=response.status_code,
+        response_code=_text_or_none(envelope.get("response_code")) if envelope else None,
+        response_msg=_text_or_none(envelope.get("response_msg")) if envelope else None,
+        data=envelope.get("data") if envelope else None,
+        headers=dict(response.headers),
+        body=text[:2000],
+    )
+
+
+def parse_success(response: httpx.Response, parse: Callable[[Mapping[str, Any]], Model]) -> Model:
+    """The operation's model from a success answer; otherwise the error the answer amounts to.
+
+    A 200 whose envelope reports an error status raises that error. A body that is not a JSON
+    object, or lacks what the model requires, raises MalformedResponseError: never KeyError,
+    TypeError or AttributeError.
+    """
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        raise malformed(response, "the body is not JSON") from None
+    reported = envelope_error_status(body)
+    if reported is not None:
+        raise error_from_response(response, status=reported)
+    if not isinstance(body, Mapping):
+        raise malformed(response, f"the body is a JSON {type(body).__name__}, not an object")
+    try:
+        return parse(body)
+    except KeyError as error:
+        raise malformed(response, f"missing field {error.args[0]!r}") from error
+    except (TypeError, ValueError, AttributeError) as error:
+        raise malformed(response, f"unexpected shape ({error})") from error
