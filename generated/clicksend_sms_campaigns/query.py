@@ -20,14 +20,13 @@ SEARCH_FIELDS: tuple[str, ...] = tuple(_LIST["q"]["x-search-fields"])
 SORT_FIELDS: tuple[str, ...] = tuple(_LIST["order_by"]["x-sort-fields"])
 SORT_DIRECTIONS = ("asc", "desc")
 
-SearchValue = str | int
 
-
-def search_query(conditions: Mapping[str, SearchValue] | Iterable[tuple[str, SearchValue]]) -> str:
+def search_query(conditions: Mapping[str, object] | Iterable[tuple[str, object]]) -> str:
     """The `q` value for one or more field:value conditions (pairs allow one field twice).
 
-    An empty value matches any value. Raises ValueError for an undocumented field, a value that
-    contains a comma, or no conditions at all.
+    Values are strings or integers; an empty value matches any value. Raises ValueError for an
+    undocumented field, another type of value, a value that contains a comma, or no conditions.
+    (Typed `object` so that a literal mixing str and int values type-checks; checked here.)
     """
     pairs = list(conditions.items() if isinstance(conditions, Mapping) else conditions)
     if not pairs:

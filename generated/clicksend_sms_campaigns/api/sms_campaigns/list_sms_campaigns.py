@@ -14,10 +14,10 @@ from ...validation import validate_request
 
 def _get_kwargs(
     *,
-    page: int | Unset = 1,
-    limit: int | Unset = 15,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
     q: str | Unset = UNSET,
-    operator: ListSmsCampaignsOperator | Unset = "AND",
+    operator: ListSmsCampaignsOperator | Unset = UNSET,
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
@@ -76,10 +76,10 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    page: int | Unset = 1,
-    limit: int | Unset = 15,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
     q: str | Unset = UNSET,
-    operator: ListSmsCampaignsOperator | Unset = "AND",
+    operator: ListSmsCampaignsOperator | Unset = UNSET,
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
@@ -91,10 +91,10 @@ def sync_detailed(
     `page` until `current_page` equals `last_page`, to see them all. Safe to repeat.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 15.
+        page (int | Unset):
+        limit (int | Unset):
         q (str | Unset):
-        operator (ListSmsCampaignsOperator | Unset):  Default: 'AND'.
+        operator (ListSmsCampaignsOperator | Unset):
         order_by (str | Unset):
         date_from (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's
             int32 says.
@@ -125,10 +125,10 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    page: int | Unset = 1,
-    limit: int | Unset = 15,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
     q: str | Unset = UNSET,
-    operator: ListSmsCampaignsOperator | Unset = "AND",
+    operator: ListSmsCampaignsOperator | Unset = UNSET,
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
@@ -140,10 +140,10 @@ def sync(
     `page` until `current_page` equals `last_page`, to see them all. Safe to repeat.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 15.
+        page (int | Unset):
+        limit (int | Unset):
         q (str | Unset):
-        operator (ListSmsCampaignsOperator | Unset):  Default: 'AND'.
+        operator (ListSmsCampaignsOperator | Unset):
         order_by (str | Unset):
         date_from (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's
             int32 says.
@@ -174,10 +174,10 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    page: int | Unset = 1,
-    limit: int | Unset = 15,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
     q: str | Unset = UNSET,
-    operator: ListSmsCampaignsOperator | Unset = "AND",
+    operator: ListSmsCampaignsOperator | Unset = UNSET,
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
@@ -189,10 +189,10 @@ async def asyncio_detailed(
     `page` until `current_page` equals `last_page`, to see them all. Safe to repeat.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 15.
+        page (int | Unset):
+        limit (int | Unset):
         q (str | Unset):
-        operator (ListSmsCampaignsOperator | Unset):  Default: 'AND'.
+        operator (ListSmsCampaignsOperator | Unset):
         order_by (str | Unset):
         date_from (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's
             int32 says.
@@ -223,10 +223,10 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    page: int | Unset = 1,
-    limit: int | Unset = 15,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
     q: str | Unset = UNSET,
-    operator: ListSmsCampaignsOperator | Unset = "AND",
+    operator: ListSmsCampaignsOperator | Unset = UNSET,
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
@@ -238,10 +238,10 @@ async def asyncio(
     `page` until `current_page` equals `last_page`, to see them all. Safe to repeat.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 15.
+        page (int | Unset):
+        limit (int | Unset):
         q (str | Unset):
-        operator (ListSmsCampaignsOperator | Unset):  Default: 'AND'.
+        operator (ListSmsCampaignsOperator | Unset):
         order_by (str | Unset):
         date_from (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's
             int32 says.

@@ -1,0 +1,106 @@
+"""iter_sms_campaigns and aiter_sms_campaigns walk every page lazily, with the same filters."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from typing import Any
+
+import httpx
+import pytest
+from clicksend_sms_campaigns import aiter_sms_campaigns, iter_sms_campaigns
+
+from tests.client.fakes import FakeClickSend, success_example
+
+CAMPAIGN = success_example("/sms-campaigns/{sms_campaign_id}", "get")["data"]
+
+
+def paged(total: int, *, empty_from_page: int | None = None) -> Any:
+    """An answer function serving `total` campaigns in the pages the request asks for."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        page, per_page = int(request.url.params["page"]), int(request.url.params["limit"])
+        last_page = max(1, math.ceil(total / per_page))
+        first = (page - 1) * per_page
+        ids = range(first + 1, min(total, first + per_page) + 1)
+        if empty_from_page is not None and page >= empty_from_page:
+            ids = range(0)
+        data = {
+            "total": total,
+            "per_page": per_page,
+            "current_page": page,
+            "last_page": last_page,
+            "next_page_url": None,
+            "prev_page_url": None,
+            "from": first + 1 if ids else None,
+            "to": first + len(ids) if ids else None,
+            "data": [{**CAMPAIGN, "sms_campaign_id": i} for i in ids],
+        }
+        return httpx.Response(
+            200, json={"http_code": 200, "response_code": "SUCCESS", "response_msg": "", "data": data}
+        )
+
+    return answer
+
+
+def _fake(total: int, pages: int, **kwargs: Any) -> FakeClickSend:
+    return FakeClickSend().then(*[paged(total, **kwargs)] * pages)
+
+
+@pytest.mark.parametrize(
+    ("total", "limit", "pages"), [(0, 100, 1), (1, 100, 1), (100, 100, 1), (101, 100, 2), (250, 15, 17)]
+)
+def test_walks_every_page_and_stops_after_the_last(total: int, limit: int, pages: int) -> None:
+    fake = _fake(total, pages + 5)
+    with fake.client() as client:
+        ids = [
+            c.sms_campaign_id
+            for c in iter_sms_campaigns(client, q="status:Scheduled", order_by="name:asc", limit=limit)
+        ]
+    assert ids == list(range(1, total + 1))
+    assert [r.url.params["page"] for r in fake.requests] == [str(n) for n in range(1, pages + 1)]
+    for request in fake.requests:
+        assert dict(request.url.params) | {"page": "-"} == {
+            "page": "-",
+            "limit": str(limit),
+            "q": "status:Scheduled",
+            "order_by": "name:asc",
+        }
+
+
+def test_stops_at_an_empty_page_even_if_last_page_says_more() -> None:
+    fake = _fake(1000, 10, empty_from_page=3)
+    with fake.client() as client:
+        assert len(list(iter_sms_campaigns(client))) == 200
+    assert len(fake.requests) == 3
+
+
+def test_fetches_a_page_only_when_the_previous_one_is_used_up() -> None:
+    fake = _fake(250, 3)
+    with fake.client() as client:
+        campaigns = iter_sms_campaigns(client)
+        assert fake.requests == [], "nothing is fetched before iteration starts"
+        for _ in range(100):
+            next(campaigns)
+        assert len(fake.requests) == 1
+        next(campaigns)
+        assert len(fake.requests) == 2
+
+
+def test_default_page_size_is_the_largest_clicksend_serves() -> None:
+    fake = _fake(5, 1)
+    with fake.client() as client:
+        list(iter_sms_campaigns(client))
+    assert fake.requests[0].url.params["limit"] == "100"
+
+
+def test_async_twin_gives_the_same_campaigns() -> None:
+    fake = _fake(230, 5)
+
+    async def walk() -> list[int]:
+        async with fake.client() as client:
+            return [c.sms_campaign_id async for c in aiter_sms_campaigns(client, date_from=0, date_to=2_000_000_000)]
+
+    assert asyncio.run(walk()) == list(range(1, 231))
+    assert [r.url.params["page"] for r in fake.requests] == ["1", "2", "3"]
+    assert fake.requests[0].url.params["date_to"] == "2000000000"
