@@ -20,6 +20,7 @@ SEARCH_FIELDS: tuple[str, ...] = tuple(_LIST["q"]["x-search-fields"])
 SORT_FIELDS: tuple[str, ...] = tuple(_LIST["order_by"]["x-sort-fields"])
 SORT_DIRECTIONS = ("asc", "desc")
 
+
 def search_query(conditions: Mapping[str, object] | Iterable[tuple[str, object]]) -> str:
     """The `q` value for one or more field:value conditions (pairs allow one field twice).
 
