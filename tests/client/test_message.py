@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import gsm0338  # type: ignore[import-untyped]  # noqa: F401  (registers the "gsm03.38" codec)
+import gsm0338  # noqa: F401  (registers the "gsm03.38" codec)
 import pytest
 from clicksend_sms_campaigns import analyze_message, render_message, to_gsm
 from clicksend_sms_campaigns.message import GSM_BASIC, GSM_EXTENSION

@@ -1,0 +1,36 @@
+"""python -m clicksend_emulator [--port N] [--db FILE] [--limit-policy reject|clamp]"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import signal
+import threading
+from pathlib import Path
+
+from .app import EmulatorConfig
+from .seed import DEFAULT_ACCOUNTS
+from .server import run_emulator
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m clicksend_emulator", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1", help="loopback by default; the emulator has no real security")
+    parser.add_argument("--port", type=int, default=8765, help="0 picks a free port (default: %(default)s)")
+    parser.add_argument("--db", type=Path, help="keep campaigns in this SQLite file across restarts")
+    parser.add_argument("--limit-policy", choices=["reject", "clamp"], default="reject")
+    parser.add_argument("--fault-seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    config = EmulatorConfig(db_path=args.db, limit_policy=args.limit_policy, fault_seed=args.fault_seed)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    with run_emulator(config=config, host=args.host, port=args.port) as running:
+        print(f"ClickSend emulator on {running.base_url}", flush=True)
+        for account in DEFAULT_ACCOUNTS:
+            print(f"  account {account.username!r} key {account.api_key!r} ({account.status})", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            stop.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,425 @@
+"""The emulator's HTTP API: the six SMS-campaign operations under /v3, as ClickSend documents them.
+
+Every answer, success or error, is ClickSend's envelope. Requests are validated against the
+spec's own schemas (the generated package's spec_facts), then against the rules the spec cannot
+express. Nothing a client sends produces a traceback or a 500 unless a fault is injected.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from clicksend_sms_campaigns.spec_facts import PARAMETERS, REQUEST_SCHEMAS, SCHEMAS
+from jsonschema import Draft202012Validator
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from .faults import Fault, FaultPlan
+from .pricing import price_campaign
+from .seed import DEFAULT_ACCOUNTS, Account, ContactList, default_lists
+from .store import EDITABLE_STATUSES, CampaignStore, Clock, Lifecycle, matches, sort_key
+
+LimitPolicy = Literal["reject", "clamp"]
+
+
+@dataclass
+class EmulatorConfig:
+    """What the emulator decides where ClickSend's documentation is silent; see README."""
+
+    accounts: tuple[Account, ...] = DEFAULT_ACCOUNTS
+    lists: dict[int, ContactList] | None = None  # None: default_lists(accounts)
+    #: A limit outside 15..100: "reject" answers 400; "clamp" serves the nearest allowed size.
+    limit_policy: LimitPolicy = "reject"
+    #: "About four months" ahead, the furthest a schedule may lie.
+    max_schedule_ahead_seconds: int = 122 * 24 * 3600
+    max_body_bytes: int = 64 * 1024
+    lifecycle: Lifecycle = field(default_factory=Lifecycle)
+    db_path: Path | None = None
+    fault_seed: int = 0
+
+
+class ApiError(Exception):
+    """Ends a request with ClickSend's error envelope."""
+
+    def __init__(self, status: int, code: str, message: str, data: Any = None, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.data, self.headers = status, code, message, data, headers or {}
+
+
+def envelope(
+    status: int, code: str, message: str, data: Any = None, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    body = {"http_code": status, "response_code": code, "response_msg": message, "data": data}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+class DroppedConnection(Response):
+    """Declares a body it never finishes, so the server must close the connection mid-answer."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        headers = [(b"content-type", b"application/json"), (b"content-length", b"4096")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b'{"http_code": 200,', "more_body": False})
+
+
+_STATUS_CODES = {400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
+_MAX_ID = 2_147_483_647
+
+
+class Emulator:
+    """State plus the ASGI app. Start it over HTTP with clicksend_emulator.run_emulator()."""
+
+    def __init__(self, config: EmulatorConfig | None = None) -> None:
+        self.config = config or EmulatorConfig()
+        self.accounts = {account.username: account for account in self.config.accounts}
+        self.lists = self.config.lists if self.config.lists is not None else default_lists(self.config.accounts)
+        self.clock = Clock()
+        self.store = CampaignStore(self.clock, self.config.lifecycle, self.config.db_path)
+        self.faults = FaultPlan(self.config.fault_seed)
+        document = {"components": {"schemas": SCHEMAS}}
+        self._registry: Registry[Any] = Registry().with_resource("urn:spec", DRAFT202012.create_resource(document))
+        self.app = Starlette(
+            routes=[
+                Route("/v3/sms-campaigns/send", self._operation("send_sms_campaign", self.send), methods=["POST"]),
+                Route(
+                    "/v3/sms-campaigns/price",
+                    self._operation("calculate_sms_campaign_price", self.price),
+                    methods=["POST"],
+                ),
+                Route("/v3/sms-campaigns", self._operation("list_sms_campaigns", self.list), methods=["GET"]),
+                Route(
+                    "/v3/sms-campaigns/{sms_campaign_id}",
+                    self._by_method(get=self.get, put=self.update),
+                    methods=["GET", "PUT"],
+                ),
+                Route(
+                    "/v3/sms-campaigns/{sms_campaign_id}/cancel",
+                    self._operation("cancel_sms_campaign", self.cancel),
+                    methods=["PUT"],
+                ),
+                Route("/_emulator/health", self.health, methods=["GET"]),
+                Route("/_emulator/clock", self.advance_clock, methods=["POST"]),
+                Route("/_emulator/faults", self.change_faults, methods=["POST", "DELETE"]),
+            ],
+            exception_handlers={HTTPException: self._http_error, Exception: self._unexpected_error},
+        )
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def _operation(self, name: str, handler: Any) -> Any:
+        async def endpoint(request: Request) -> Response:
+            fault = self.faults.draw(name)
+            if fault is not None:
+                injected = await self._inject(fault)
+                if injected is not None:
+                    return injected
+            try:
+                account = self._authenticate(request)
+                return await handler(request, account)  # type: ignore[no-any-return]
+            except ApiError as error:
+                return envelope(error.status, error.code, error.message, error.data, error.headers)
+
+        return endpoint
+
+    def _by_method(self, *, get: Any, put: Any) -> Any:
+        get_endpoint = self._operation("get_sms_campaign", get)
+        put_endpoint = self._operation("update_sms_campaign", put)
+
+        async def endpoint(request: Request) -> Response:
+            return await (get_endpoint if request.method == "GET" else put_endpoint)(request)  # type: ignore[no-any-return]
+
+        return endpoint
+
+    async def _inject(self, fault: Fault) -> Response | None:
+        if fault.kind == "latency":
+            await asyncio.sleep(fault.seconds)
+            return None
+        if fault.kind == "rate_limit":
+            retry_after = str(math.ceil(fault.seconds))
+            return envelope(429, "TOO_MANY_REQUESTS", "Rate Limit Exceeded.", headers={"Retry-After": retry_after})
+        if fault.kind == "server_error":
+            return envelope(500, "INTERNAL_ERROR", "An internal error occurred (injected).")
+        return DroppedConnection()
+
+    async def _http_error(self, request: Request, error: Exception) -> Response:
+        assert isinstance(error, HTTPException)
+        code = _STATUS_CODES.get(error.status_code, "BAD_REQUEST")
+        message = "The method is not allowed for this resource." if error.status_code == 405 else str(error.detail)
+        if error.status_code == 404:
+            message = "The URI requested is invalid or the resource requested does not exist."
+        return envelope(error.status_code, code, message, headers=dict(error.headers or {}))
+
+    async def _unexpected_error(self, request: Request, error: Exception) -> Response:
+        return envelope(500, "INTERNAL_ERROR", "An internal error occurred.")
+
+    def _authenticate(self, request: Request) -> Account:
+        header = request.headers.get("authorization", "")
+        if not header:
+            raise ApiError(401, "MISSING_CREDENTIALS", "Authentication credentials were missing.")
+        scheme, _, encoded = header.partition(" ")
+        try:
+            username, _, api_key = base64.b64decode(encoded, validate=True).decode("utf-8").partition(":")
+        except (binascii.Error, UnicodeDecodeError):
+            username = api_key = ""
+        account = self.accounts.get(username)
+        if scheme.lower() != "basic" or account is None or account.api_key != api_key:
+            raise ApiError(401, "INVALID_CREDENTIALS", "Authentication credentials were missing or incorrect.")
+        if account.status == "notactive":
+            raise ApiError(403, "ACCOUNT_NOT_ACTIVATED", "Your account has not been activated.")
+        if account.status == "banned":
+            raise ApiError(403, "FORBIDDEN", "Your account has been suspended.")
+        return account
+
+    async def _json_body(self, request: Request, operation: str) -> dict[str, Any]:
+        declared = request.headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.config.max_body_bytes):
+            raise ApiError(400, "BAD_REQUEST", f"The request body must be at most {self.config.max_body_bytes} bytes.")
+        raw = b""
+        async for chunk in request.stream():
+            raw += chunk
+            if len(raw) > self.config.max_body_bytes:
+                raise ApiError(
+                    400, "BAD_REQUEST", f"The request body must be at most {self.config.max_body_bytes} bytes."
+                )
+        try:
+            body = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise ApiError(400, "BAD_REQUEST", "The request body must be a JSON object in UTF-8.") from None
+        if not isinstance(body, dict):
+            raise ApiError(400, "BAD_REQUEST", "The request body must be a JSON object.")
+        schema = {"$ref": f"urn:spec#/components/schemas/{REQUEST_SCHEMAS[operation]}"}
+        self._validate(Draft202012Validator(schema, registry=self._registry), body)
+        return body
+
+    def _validate(self, validator: Draft202012Validator, instance: Any) -> None:
+        problems: dict[str, str] = {}
+        for error in validator.iter_errors(instance):
+            if error.validator == "required" and isinstance(error.instance, dict):
+                for name in error.validator_value:
+                    if name not in error.instance:
+                        problems.setdefault(_field(error.absolute_path, name), f"The {name} field is required.")
+            elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+                allowed = set(error.schema.get("properties", {}))
+                for name in error.instance:
+                    if name not in allowed:
+                        problems.setdefault(_field(error.absolute_path, name), f"The {name} field is not allowed.")
+            else:
+                problems.setdefault(_field(error.absolute_path), _shorten(error.message))
+        if problems:
+            raise ApiError(400, "BAD_REQUEST", "Invalid input.", problems)
+
+    def _query(self, request: Request) -> dict[str, Any]:
+        """The list operation's query parameters, converted and checked against the spec."""
+        values: dict[str, Any] = {}
+        problems: dict[str, str] = {}
+        for name, schema in PARAMETERS["list_sms_campaigns"].items():
+            if name not in request.query_params:
+                continue
+            raw = request.query_params[name]
+            if schema.get("type") == "integer":
+                if not re.fullmatch(r"-?[0-9]{1,12}", raw):
+                    problems[name] = f"The {name} must be an integer."
+                    continue
+                value: Any = int(raw)
+                low, high = schema.get("minimum"), schema.get("maximum")
+                if name == "limit" and self.config.limit_policy == "clamp":
+                    value = min(max(value, low), high)
+                elif (low is not None and value < low) or (high is not None and value > high):
+                    problems[name] = (
+                        f"The {name} must be between {low} and {high}."
+                        if high
+                        else f"The {name} must be at least {low}."
+                    )
+                    continue
+            else:
+                value = raw
+                if "enum" in schema and value not in schema["enum"]:
+                    problems[name] = f"The {name} must be one of {', '.join(schema['enum'])}."
+                    continue
+                if "pattern" in schema and not re.search(schema["pattern"], value):
+                    problems[name] = f"The {name} is not in the documented field:value form."
+                    continue
+            values[name] = value
+        if problems:
+            raise ApiError(400, "BAD_REQUEST", "Invalid input.", problems)
+        return values
+
+    def _campaign_id(self, request: Request) -> int:
+        raw = request.path_params["sms_campaign_id"]
+        if not re.fullmatch(r"[0-9]{1,10}", raw) or not 1 <= int(raw) <= _MAX_ID:
+            raise ApiError(404, "NOT_FOUND", "The SMS campaign was not found.")
+        return int(raw)
+
+    def _own_list(self, account: Account, list_id: Any) -> ContactList:
+        contact_list = self.lists.get(int(list_id))
+        if contact_list is None or contact_list.user_id != account.user_id:
+            raise ApiError(404, "NOT_FOUND", "The contact list was not found.", {"list_id": "The list was not found."})
+        return contact_list
+
+    def _check_schedule(self, body: dict[str, Any]) -> None:
+        schedule = body.get("schedule")
+        if schedule is not None and schedule > self.clock.now() + self.config.max_schedule_ahead_seconds:
+            raise ApiError(
+                400,
+                "INVALID_SCHEDULE",
+                "Messages can be scheduled at most about four months ahead.",
+                {"schedule": "Too far ahead."},
+            )
+
+    def _own_campaign(self, account: Account, request: Request) -> dict[str, Any]:
+        record = self.store.get(account.user_id, self._campaign_id(request))
+        if record is None:
+            raise ApiError(404, "NOT_FOUND", "The SMS campaign was not found.")
+        return record
+
+    # --- operations ----------------------------------------------------------------------
+
+    async def send(self, request: Request, account: Account) -> Response:
+        body = await self._json_body(request, "send_sms_campaign")
+        contact_list = self._own_list(account, body["list_id"])
+        self._check_schedule(body)
+        if account.status == "nocredit":
+            raise ApiError(403, "INSUFFICIENT_CREDIT", "You have insufficient credit to send this campaign.")
+        fields: dict[str, Any] = {
+            **{
+                k: body[k]
+                for k in ("name", "body", "from", "source", "senders", "url_to_shorten", "schedule")
+                if k in body
+            },
+            "list_id": contact_list.list_id,
+            "subaccount_id": account.subaccount_id,
+            "total_count": len(contact_list.contacts),
+            "list_name": contact_list.name,
+        }
+        record = self.store.create(account.user_id, fields)
+        return envelope(200, "SUCCESS", "Your new campaign has been added.", self.store.view(record))
+
+    async def price(self, request: Request, account: Account) -> Response:
+        body = await self._json_body(request, "calculate_sms_campaign_price")
+        contact_list = self._own_list(account, body["list_id"])
+        self._check_schedule(body)
+        count, total, breakdown = price_campaign(body["body"], contact_list.contacts)
+        data = {
+            "total_count": count,
+            "total_price": f"{total:.3f}",
+            "data": {"by_country": breakdown},
+            "_currency": {"currency_name_short": "AUD", "currency_prefix_d": "$"},
+        }
+        return envelope(200, "SUCCESS", "Here is your price for your SMS Campaign.", data)
+
+    async def update(self, request: Request, account: Account) -> Response:
+        record = self._own_campaign(account, request)
+        body = await self._json_body(request, "update_sms_campaign")
+        status = self.store.status(record)
+        if status not in EDITABLE_STATUSES:
+            raise ApiError(400, "BAD_REQUEST", f"The campaign is {status} and can no longer be changed.")
+        contact_list = self._own_list(account, body["list_id"])
+        self._check_schedule(body)
+        fields: dict[str, Any] = {
+            **{k: body[k] for k in ("name", "body", "from", "schedule") if k in body},
+            "list_id": contact_list.list_id,
+            "total_count": len(contact_list.contacts),
+            "list_name": contact_list.name,
+        }
+        changed = self.store.change(account.user_id, record["sms_campaign_id"], fields)
+        assert changed is not None
+        return envelope(200, "SUCCESS", "Your SMS Campaign has been updated.", self.store.view(changed))
+
+    async def get(self, request: Request, account: Account) -> Response:
+        record = self._own_campaign(account, request)
+        return envelope(200, "SUCCESS", "Your SMS Campaign.", self.store.view(record))
+
+    async def cancel(self, request: Request, account: Account) -> Response:
+        record = self._own_campaign(account, request)
+        status = self.store.status(record)
+        if status != "Cancelled":
+            if status not in EDITABLE_STATUSES:
+                raise ApiError(400, "BAD_REQUEST", f"The campaign is {status} and can no longer be cancelled.")
+            changed = self.store.change(account.user_id, record["sms_campaign_id"], {"cancelled": True})
+            assert changed is not None
+            record = changed
+        return envelope(200, "SUCCESS", "Your SMS Campaign has been cancelled.", self.store.view(record))
+
+    async def list(self, request: Request, account: Account) -> Response:
+        query = self._query(request)
+        page, per_page = query.get("page", 1), query.get("limit", 15)
+        views = [self.store.view(record) for record in self.store.of_account(account.user_id)]
+        date_from, date_to = query.get("date_from"), query.get("date_to")
+        views = [
+            v
+            for v in views
+            if (date_from is None or v["date_added"] >= date_from) and (date_to is None or v["date_added"] <= date_to)
+        ]
+        if "q" in query:
+            conditions = [(c.partition(":")[0], c.partition(":")[2]) for c in query["q"].split(",")]
+            views = [v for v in views if matches(v, conditions, query.get("operator", "AND"))]
+        field_name, _, direction = query.get("order_by", "date_added:asc").partition(":")
+        views.sort(key=sort_key(field_name), reverse=direction == "desc")
+        total = len(views)
+        last_page = max(1, math.ceil(total / per_page))
+        start = (page - 1) * per_page
+        shown = views[start : start + per_page]
+
+        def page_url(number: int) -> str:
+            return str(request.url.include_query_params(page=number))
+
+        data = {
+            "total": total,
+            "per_page": per_page,
+            "current_page": page,
+            "last_page": last_page,
+            "next_page_url": page_url(page + 1) if page < last_page else None,
+            "prev_page_url": page_url(page - 1) if page > 1 else None,
+            "from": start + 1 if shown else None,
+            "to": start + len(shown) if shown else None,
+            "data": shown,
+        }
+        return envelope(200, "SUCCESS", "Here are your SMS campaign(s) (shared included).", data)
+
+    # --- administration (not part of ClickSend's API) ---------------------------------------
+
+    async def health(self, request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def advance_clock(self, request: Request) -> Response:
+        try:
+            seconds = float((await request.json())["advance"])
+        except (ValueError, KeyError, TypeError):
+            return JSONResponse({"error": 'send {"advance": seconds}'}, status_code=400)
+        self.clock.advance(seconds)
+        return JSONResponse({"now": self.clock.now()})
+
+    async def change_faults(self, request: Request) -> Response:
+        if request.method == "DELETE":
+            self.faults.clear()
+            return JSONResponse({"faults": "cleared"})
+        try:
+            self.faults.add(Fault(**await request.json()))
+        except (ValueError, TypeError) as error:
+            return JSONResponse({"error": str(error)}, status_code=400)
+        return JSONResponse({"faults": "added"})
+
+
+def _field(path: Any, name: str | None = None) -> str:
+    parts = [str(p) if not isinstance(p, int) else f"[{p}]" for p in path]
+    if name is not None:
+        parts.append(name)
+    return ".".join(parts).replace(".[", "[") or "body"
+
+
+def _shorten(message: str, limit: int = 200) -> str:
+    return message if len(message) <= limit else message[: limit - 3] + "..."

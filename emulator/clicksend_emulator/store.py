@@ -1,0 +1,181 @@
+"""Campaigns in memory, per account, thread-safe, optionally persisted to SQLite.
+
+Lifecycle (decided here; ClickSend documents the statuses, not the timing): a campaign whose send
+time lies ahead is Scheduled. From its send time it is Queued for `queued_seconds`, then Sending
+for `sending_seconds`, then Sent. Status is computed from the clock, so advancing the clock moves
+campaigns along. Cancel and update are allowed while Scheduled or Queued, never once Sending.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: Fields compared as whole numbers in a search; every other field matches by case-insensitive substring.
+INTEGER_FIELDS = frozenset(
+    {"sms_campaign_id", "user_id", "subaccount_id", "list_id", "schedule", "date_added", "unsubscribe_link"}
+)
+EDITABLE_STATUSES = frozenset({"Scheduled", "Queued"})
+
+
+class Clock:
+    """Wall-clock time plus an offset that tests (or /_emulator/clock) can advance."""
+
+    def __init__(self) -> None:
+        self._offset = 0.0
+        self._lock = threading.Lock()
+
+    def now(self) -> float:
+        with self._lock:
+            return time.time() + self._offset
+
+    def advance(self, seconds: float) -> None:
+        with self._lock:
+            self._offset += seconds
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    queued_seconds: float = 2.0
+    sending_seconds: float = 5.0
+
+    def status(self, record: dict[str, Any], now: float) -> str:
+        if record.get("cancelled"):
+            return "Cancelled"
+        elapsed = now - record["send_at"]
+        if elapsed < 0:
+            return "Scheduled"
+        if elapsed < self.queued_seconds:
+            return "Queued"
+        if elapsed < self.queued_seconds + self.sending_seconds:
+            return "Sending"
+        return "Sent"
+
+
+class CampaignStore:
+    """Every campaign of every account. Records are plain dicts; `view` gives the API form."""
+
+    def __init__(self, clock: Clock, lifecycle: Lifecycle, db_path: Path | None = None) -> None:
+        self.clock, self.lifecycle = clock, lifecycle
+        self._lock = threading.RLock()
+        self._records: dict[int, dict[str, Any]] = {}
+        self._next_id = 1_000
+        self._db: sqlite3.Connection | None = None
+        if db_path is not None:
+            self._db = sqlite3.connect(db_path, check_same_thread=False)
+            self._db.execute("CREATE TABLE IF NOT EXISTS campaigns (id INTEGER PRIMARY KEY, record TEXT NOT NULL)")
+            self._db.commit()
+            for (text,) in self._db.execute("SELECT record FROM campaigns ORDER BY id"):
+                record = json.loads(text)
+                self._records[record["sms_campaign_id"]] = record
+            self._next_id = max([self._next_id - 1, *self._records]) + 1
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+    def _save(self, record: dict[str, Any]) -> None:
+        if self._db is not None:
+            self._db.execute(
+                "INSERT OR REPLACE INTO campaigns (id, record) VALUES (?, ?)",
+                (record["sms_campaign_id"], json.dumps(record)),
+            )
+            self._db.commit()
+
+    def create(self, user_id: int, fields: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            now = self.clock.now()
+            record = {**fields, "sms_campaign_id": self._next_id, "user_id": user_id, "date_added": int(now)}
+            record["send_at"] = max(record.get("schedule") or 0, now)
+            record["schedule"] = int(record["send_at"])
+            self._next_id += 1
+            self._records[record["sms_campaign_id"]] = record
+            self._save(record)
+            return dict(record)
+
+    def get(self, user_id: int, campaign_id: int) -> dict[str, Any] | None:
+        """The campaign if it exists and belongs to this account; None otherwise (no difference shown)."""
+        with self._lock:
+            record = self._records.get(campaign_id)
+            return dict(record) if record is not None and record["user_id"] == user_id else None
+
+    def change(self, user_id: int, campaign_id: int, fields: dict[str, Any]) -> dict[str, Any] | None:
+        """Apply `fields` if the campaign is this account's; the caller checks the status first."""
+        with self._lock:
+            record = self._records.get(campaign_id)
+            if record is None or record["user_id"] != user_id:
+                return None
+            record.update(fields)
+            if "schedule" in fields:
+                record["send_at"] = max(fields["schedule"] or 0, self.clock.now())
+                record["schedule"] = int(record["send_at"])
+            record["date_added"] = int(self.clock.now())
+            self._save(record)
+            return dict(record)
+
+    def status(self, record: dict[str, Any]) -> str:
+        return self.lifecycle.status(record, self.clock.now())
+
+    def of_account(self, user_id: int) -> list[dict[str, Any]]:
+        with self._lock:
+            return [dict(r) for r in self._records.values() if r["user_id"] == user_id]
+
+    def view(self, record: dict[str, Any]) -> dict[str, Any]:
+        """The campaign as the API returns it."""
+        return {
+            "sms_campaign_id": record["sms_campaign_id"],
+            "name": record["name"],
+            "user_id": record["user_id"],
+            "subaccount_id": record["subaccount_id"],
+            "list_id": record["list_id"],
+            "from": record.get("from", ""),
+            "body": record["body"],
+            "schedule": record["schedule"],
+            "status": self.status(record),
+            "date_added": record["date_added"],
+            "custom_string": record.get("custom_string"),
+            "url_to_shorten": record.get("url_to_shorten", ""),
+            "unsubscribe_link": 0,
+            "source": record.get("source"),
+            "senders": record.get("senders", []),
+            "_total_count": record["total_count"],
+            "_list_name": record["list_name"],
+        }
+
+
+def matches(view: dict[str, Any], conditions: Iterable[tuple[str, str]], operator: str) -> bool:
+    """Whether a campaign matches `q`: AND or OR of field:value conditions, case-insensitive.
+
+    An empty value matches any value. Whole-number fields compare equal; text fields match when
+    they contain the value.
+    """
+    results = []
+    for field, wanted in conditions:
+        actual = view.get(field)
+        if wanted == "":
+            results.append(True)
+        elif field in INTEGER_FIELDS:
+            results.append(wanted.strip().isdigit() and actual is not None and int(actual) == int(wanted))
+        else:
+            results.append(actual is not None and wanted.casefold() in str(actual).casefold())
+    return any(results) if operator == "OR" else all(results)
+
+
+def sort_key(field: str) -> Any:
+    def key(view: dict[str, Any]) -> tuple[Any, ...]:
+        value = view.get(field)
+        if value is None:
+            return (0, "", view["sms_campaign_id"])
+        if isinstance(value, int | float):
+            return (1, value, view["sms_campaign_id"])
+        return (2, str(value).casefold(), view["sms_campaign_id"])
+
+    return key
