@@ -4,6 +4,7 @@
     python3 tasks.py main                     the main job: drift check of generated/, then contract checks
     python3 tasks.py test [PYTEST ARGS...]    the whole test suite
     python3 tasks.py regenerate [--check]     rebuild generated/ from the spec and overlays
+    python3 tasks.py emulator [--port N]      serve the local ClickSend emulator
     python3 tasks.py lock                     re-resolve constraints.txt from pyproject.toml
 
 Only the standard library is used here, so this file runs on a fresh clone with nothing but
@@ -24,6 +25,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 CONSTRAINTS = ROOT / "constraints.txt"
 PYPROJECT = ROOT / "pyproject.toml"
+# The project's own packages, installed editable so that `python -m clicksend_emulator` works in .venv.
+LOCAL_PACKAGES = (ROOT / "generated", ROOT / "emulator")
 # Written after a successful install; a different fingerprint means the venv is stale.
 STAMP = VENV / "installed-fingerprint"
 
@@ -44,6 +47,8 @@ def fingerprint() -> str:
     digest.update(sys.version.encode())
     digest.update("\n".join(dev_requirements()).encode())
     digest.update(CONSTRAINTS.read_bytes())
+    for package in LOCAL_PACKAGES:
+        digest.update((package / "pyproject.toml").read_bytes())
     return digest.hexdigest()
 
 
@@ -63,6 +68,8 @@ def ensure_venv() -> Path:
     venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     pip = (venv_python(), "-m", "pip", "--disable-pip-version-check", "--quiet")
     run(*pip, "install", "-c", CONSTRAINTS, *dev_requirements())
+    editable = [arg for package in LOCAL_PACKAGES for arg in ("-e", str(package))]
+    run(*pip, "install", "--no-deps", "--no-build-isolation", *editable)
     STAMP.write_text(wanted)
     return venv_python()
 
@@ -87,6 +94,11 @@ def command_regenerate(args: list[str]) -> None:
     run(python, "scripts/regenerate.py", *args)
 
 
+def command_emulator(args: list[str]) -> None:
+    python = ensure_venv()
+    run(python, "-m", "clicksend_emulator", *args)
+
+
 def command_lock(args: list[str]) -> None:
     """Resolve pyproject's dev dependencies afresh in a scratch venv and write every version."""
     with tempfile.TemporaryDirectory() as scratch:
@@ -108,7 +120,13 @@ def command_lock(args: list[str]) -> None:
     print(f"wrote {CONSTRAINTS.name}")
 
 
-COMMANDS = {"main": command_main, "test": command_test, "regenerate": command_regenerate, "lock": command_lock}
+COMMANDS = {
+    "main": command_main,
+    "test": command_test,
+    "regenerate": command_regenerate,
+    "emulator": command_emulator,
+    "lock": command_lock,
+}
 
 
 def main(argv: list[str]) -> None:

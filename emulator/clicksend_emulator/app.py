@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from clicksend_sms_campaigns.spec_facts import PARAMETERS, REQUEST_SCHEMAS, SCHEMAS
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 from starlette.applications import Starlette
@@ -102,12 +102,12 @@ class Emulator:
                 ),
                 Route("/v3/sms-campaigns", self._operation("list_sms_campaigns", self.list), methods=["GET"]),
                 Route(
-                    "/v3/sms-campaigns/{sms_campaign_id}",
+                    "/v3/sms-campaigns/{sms_campaign_id:int}",
                     self._by_method(get=self.get, put=self.update),
                     methods=["GET", "PUT"],
                 ),
                 Route(
-                    "/v3/sms-campaigns/{sms_campaign_id}/cancel",
+                    "/v3/sms-campaigns/{sms_campaign_id:int}/cancel",
                     self._operation("cancel_sms_campaign", self.cancel),
                     methods=["PUT"],
                 ),
@@ -129,6 +129,7 @@ class Emulator:
                     return injected
             try:
                 account = self._authenticate(request)
+                self._reject_undocumented_query(request, name)
                 return await handler(request, account)  # type: ignore[no-any-return]
             except ApiError as error:
                 return envelope(error.status, error.code, error.message, error.data, error.headers)
@@ -202,7 +203,7 @@ class Emulator:
         if not isinstance(body, dict):
             raise ApiError(400, "BAD_REQUEST", "The request body must be a JSON object.")
         schema = {"$ref": f"urn:spec#/components/schemas/{REQUEST_SCHEMAS[operation]}"}
-        self._validate(Draft202012Validator(schema, registry=self._registry), body)
+        self._validate(Draft202012Validator(schema, registry=self._registry, format_checker=FormatChecker()), body)
         return body
 
     def _validate(self, validator: Draft202012Validator, instance: Any) -> None:
@@ -222,6 +223,13 @@ class Emulator:
         if problems:
             raise ApiError(400, "BAD_REQUEST", "Invalid input.", problems)
 
+    def _reject_undocumented_query(self, request: Request, operation: str) -> None:
+        documented = PARAMETERS.get(operation, {})
+        unknown = [name for name in request.query_params if name not in documented]
+        if unknown:
+            problems = {name or "(empty name)": f"The {name!r} query parameter is not documented." for name in unknown}
+            raise ApiError(400, "BAD_REQUEST", "Invalid input.", problems)
+
     def _query(self, request: Request) -> dict[str, Any]:
         """The list operation's query parameters, converted and checked against the spec."""
         values: dict[str, Any] = {}
@@ -231,7 +239,7 @@ class Emulator:
                 continue
             raw = request.query_params[name]
             if schema.get("type") == "integer":
-                if not re.fullmatch(r"-?[0-9]{1,12}", raw):
+                if not re.fullmatch(r"-?[0-9]{1,100}", raw):
                     problems[name] = f"The {name} must be an integer."
                     continue
                 value: Any = int(raw)
@@ -259,10 +267,11 @@ class Emulator:
         return values
 
     def _campaign_id(self, request: Request) -> int:
-        raw = request.path_params["sms_campaign_id"]
-        if not re.fullmatch(r"[0-9]{1,10}", raw) or not 1 <= int(raw) <= _MAX_ID:
+        # The route only matches digits, so /sms-campaigns/send is never taken for an id.
+        campaign_id: int = request.path_params["sms_campaign_id"]
+        if not 1 <= campaign_id <= _MAX_ID:
             raise ApiError(404, "NOT_FOUND", "The SMS campaign was not found.")
-        return int(raw)
+        return campaign_id
 
     def _own_list(self, account: Account, list_id: Any) -> ContactList:
         contact_list = self.lists.get(int(list_id))
@@ -270,15 +279,10 @@ class Emulator:
             raise ApiError(404, "NOT_FOUND", "The contact list was not found.", {"list_id": "The list was not found."})
         return contact_list
 
-    def _check_schedule(self, body: dict[str, Any]) -> None:
+    def _beyond_schedule_limit(self, body: dict[str, Any]) -> bool:
+        """ClickSend accepts a schedule beyond about four months, but never sends it."""
         schedule = body.get("schedule")
-        if schedule is not None and schedule > self.clock.now() + self.config.max_schedule_ahead_seconds:
-            raise ApiError(
-                400,
-                "INVALID_SCHEDULE",
-                "Messages can be scheduled at most about four months ahead.",
-                {"schedule": "Too far ahead."},
-            )
+        return schedule is not None and schedule > self.clock.now() + self.config.max_schedule_ahead_seconds
 
     def _own_campaign(self, account: Account, request: Request) -> dict[str, Any]:
         record = self.store.get(account.user_id, self._campaign_id(request))
@@ -291,7 +295,6 @@ class Emulator:
     async def send(self, request: Request, account: Account) -> Response:
         body = await self._json_body(request, "send_sms_campaign")
         contact_list = self._own_list(account, body["list_id"])
-        self._check_schedule(body)
         if account.status == "nocredit":
             raise ApiError(403, "INSUFFICIENT_CREDIT", "You have insufficient credit to send this campaign.")
         fields: dict[str, Any] = {
@@ -304,6 +307,7 @@ class Emulator:
             "subaccount_id": account.subaccount_id,
             "total_count": len(contact_list.contacts),
             "list_name": contact_list.name,
+            "never_sent": self._beyond_schedule_limit(body),
         }
         record = self.store.create(account.user_id, fields)
         return envelope(200, "SUCCESS", "Your new campaign has been added.", self.store.view(record))
@@ -311,7 +315,6 @@ class Emulator:
     async def price(self, request: Request, account: Account) -> Response:
         body = await self._json_body(request, "calculate_sms_campaign_price")
         contact_list = self._own_list(account, body["list_id"])
-        self._check_schedule(body)
         count, total, breakdown = price_campaign(body["body"], contact_list.contacts)
         data = {
             "total_count": count,
@@ -328,13 +331,14 @@ class Emulator:
         if status not in EDITABLE_STATUSES:
             raise ApiError(400, "BAD_REQUEST", f"The campaign is {status} and can no longer be changed.")
         contact_list = self._own_list(account, body["list_id"])
-        self._check_schedule(body)
         fields: dict[str, Any] = {
             **{k: body[k] for k in ("name", "body", "from", "schedule") if k in body},
             "list_id": contact_list.list_id,
             "total_count": len(contact_list.contacts),
             "list_name": contact_list.name,
         }
+        if "schedule" in body:
+            fields["never_sent"] = self._beyond_schedule_limit(body)
         changed = self.store.change(account.user_id, record["sms_campaign_id"], fields)
         assert changed is not None
         return envelope(200, "SUCCESS", "Your SMS Campaign has been updated.", self.store.view(changed))

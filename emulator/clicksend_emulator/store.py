@@ -2,8 +2,10 @@
 
 Lifecycle (decided here; ClickSend documents the statuses, not the timing): a campaign whose send
 time lies ahead is Scheduled. From its send time it is Queued for `queued_seconds`, then Sending
-for `sending_seconds`, then Sent. Status is computed from the clock, so advancing the clock moves
-campaigns along. Cancel and update are allowed while Scheduled or Queued, never once Sending.
+for `sending_seconds`, then Sent. A campaign scheduled more than about four months ahead is
+accepted, as ClickSend accepts it, but never sent: at its send time it becomes Failed. Status is
+computed from the clock, so advancing the clock moves campaigns along. Cancel and update are
+allowed while Scheduled or Queued, never once Sending.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ class Lifecycle:
         elapsed = now - record["send_at"]
         if elapsed < 0:
             return "Scheduled"
+        if record.get("never_sent"):
+            return "Failed"
         if elapsed < self.queued_seconds:
             return "Queued"
         if elapsed < self.queued_seconds + self.sending_seconds:

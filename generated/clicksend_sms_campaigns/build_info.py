@@ -17,7 +17,7 @@ OVERLAYS_SHA256: Final[dict[str, str]] = {
     "modules/message.py": "c5af6d421c0be78bb6ef33386805fb65e732d336e3d901aa12fe09742e71f7ee",
     "modules/pagination.py": "add80c765286dd598982a7aebeab6bddf6b84eddebaa358e49b9c78d79205d24",
     "modules/query.py": "353fb8c709e9020af42be90ad24a70cc8f81efbc205483d84a745ba967d2e0a1",
-    "modules/retries.py": "d0a8c3330ce73a68e8ae64e4704696f84fc07d18ca9d6ef20fb92d4c7a5a0c58",
+    "modules/retries.py": "caa4412d61dc3f21d1d115f5353cdd98b4f7082fb9446bd225dc825c342c0374",
     "modules/validation.py": "7c177b6b7bb9cf9e44711a4626fb6072126a97182839fa2354525c5eb484e600",
     "modules/values.py": "ad48be823e7e366ad118afac56a3c41c27d11b09be0d53109c5ccb11eb07a9e4",
     "templates/README.md.jinja": "e691df4f4f5ffa70001ba7082ac85d545d188ba5c20816f014dbcdb9dde13336",

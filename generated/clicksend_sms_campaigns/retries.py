@@ -145,6 +145,9 @@ class RetryingTransport(httpx.BaseTransport):
         while True:
             try:
                 response = self._wrapped.handle_request(request)
+                # Read the body here: a connection that breaks mid-body must be handled like any
+                # other failure after the request left, not surface later as a raw httpx error.
+                response.read()
             except httpx.TransportError as error:
                 delay = self._policy.delay_after_error(request, error, retry, self._rng)
                 if delay is None:
@@ -183,6 +186,7 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
         while True:
             try:
                 response = await self._wrapped.handle_async_request(request)
+                await response.aread()  # as in RetryingTransport: body failures are failures too
             except httpx.TransportError as error:
                 delay = self._policy.delay_after_error(request, error, retry, self._rng)
                 if delay is None:

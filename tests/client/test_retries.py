@@ -220,6 +220,7 @@ def slow_server() -> Iterator[str]:
     _SlowServer.received = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), _SlowServer)
     server.daemon_threads = True
+    server.handle_error = lambda request, client_address: None  # type: ignore[method-assign]  # the client hung up on purpose
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/v3"
