@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The project's commands. Each one first makes sure `.venv` holds exactly the pinned tools.
 
-    python3 tasks.py main                     the main job: drift check of generated/, then contract checks
+    python3 tasks.py main [--target T] [--record]
+                                              the main job: drift check of generated/, then the contract
+                                              checks against T = replay (default) | emulator | live
     python3 tasks.py test [PYTEST ARGS...]    the whole test suite
     python3 tasks.py regenerate [--check]     rebuild generated/ from the spec and overlays
     python3 tasks.py emulator [--port N]      serve the local ClickSend emulator
@@ -80,13 +82,31 @@ def command_test(args: list[str]) -> None:
 
 
 def command_main(args: list[str]) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python3 tasks.py main", description="drift check, then the contract checks")
+    parser.add_argument(
+        "--target",
+        choices=["replay", "emulator", "live"],
+        default=os.environ.get("CONTRACT_TARGET", "replay"),
+        help="replay the committed cassettes (default), or check against the emulator or the live API",
+    )
+    parser.add_argument("--record", action="store_true", help="with emulator or live: rewrite that target's cassettes")
+    options = parser.parse_args(args)
     python = ensure_venv()
-    if args:
-        sys.exit(f"main takes no options yet, got {' '.join(args)}")
     print("1/2 generated/ against the spec and overlays", flush=True)
     run(python, "scripts/regenerate.py", "--check")
-    print("\n2/2 spec checks (the contract checks against recorded cassettes are not built yet)", flush=True)
-    run(python, "-m", "pytest", "-q", "contract_tests")
+    print(f"\n2/2 spec checks and contract checks, target {options.target}", flush=True)
+    run(
+        python,
+        "-m",
+        "pytest",
+        "-q",
+        "contract_tests",
+        "--target",
+        options.target,
+        *(["--record"] if options.record else []),
+    )
 
 
 def command_regenerate(args: list[str]) -> None:

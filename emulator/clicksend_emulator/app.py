@@ -162,7 +162,10 @@ class Emulator:
         message = "The method is not allowed for this resource." if error.status_code == 405 else str(error.detail)
         if error.status_code == 404:
             message = "The URI requested is invalid or the resource requested does not exist."
-        return envelope(error.status_code, code, message, headers=dict(error.headers or {}))
+        headers = dict(error.headers or {})
+        if "Allow" in headers:  # Starlette builds it from a set; a fixed order keeps recordings identical
+            headers["Allow"] = ", ".join(sorted(method.strip() for method in headers["Allow"].split(",")))
+        return envelope(error.status_code, code, message, headers=headers)
 
     async def _unexpected_error(self, request: Request, error: Exception) -> Response:
         return envelope(500, "INTERNAL_ERROR", "An internal error occurred.")

@@ -27,15 +27,24 @@ EDITABLE_STATUSES = frozenset({"Scheduled", "Queued"})
 
 
 class Clock:
-    """Wall-clock time plus an offset that tests (or /_emulator/clock) can advance."""
+    """Wall-clock time plus an offset that tests (or /_emulator/clock) can advance.
+
+    `freeze(at)` stops it at a moment (advance still moves it), so that recordings repeat exactly.
+    """
 
     def __init__(self) -> None:
         self._offset = 0.0
+        self._frozen_at: float | None = None
         self._lock = threading.Lock()
 
     def now(self) -> float:
         with self._lock:
-            return time.time() + self._offset
+            base = time.time() if self._frozen_at is None else self._frozen_at
+            return base + self._offset
+
+    def freeze(self, at: float) -> None:
+        with self._lock:
+            self._frozen_at, self._offset = at, 0.0
 
     def advance(self, seconds: float) -> None:
         with self._lock:

@@ -1,0 +1,96 @@
+"""The contract tests' one switch: --target replay|emulator|live (or CONTRACT_TARGET), and --record.
+
+replay    (default) judges the committed cassettes; no network at all
+emulator  starts the emulator on a free loopback port and records fresh evidence from it
+live      the real API; needs CLICKSEND_USERNAME, CLICKSEND_API_KEY, CLICKSEND_LIVE_LIST_ID and the
+          explicit opt-in CLICKSEND_LIVE=1, and is skipped, saying why, without them
+--record  with emulator or live, writes the evidence to contract_tests/cassettes/<target>/ (whole)
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from contract_tests import cassettes
+
+#: Interactions checked per operation, for the summary the main command prints.
+CHECKED: Counter[str] = Counter()
+TARGET_CHOICES = ("replay", "emulator", "live")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("contract", "contract tests")
+    group.addoption(
+        "--target",
+        choices=TARGET_CHOICES,
+        default=os.environ.get("CONTRACT_TARGET", "replay"),
+        help="where the contract evidence comes from (default: replay, or $CONTRACT_TARGET)",
+    )
+    group.addoption("--record", action="store_true", help="write the target's cassettes (emulator or live)")
+
+
+@pytest.fixture(scope="session")
+def target(request: pytest.FixtureRequest) -> str:
+    chosen: str = request.config.getoption("--target")
+    if chosen not in TARGET_CHOICES:
+        raise pytest.UsageError(f"--target must be one of {TARGET_CHOICES}")
+    return chosen
+
+
+@pytest.fixture(scope="session")
+def evidence_sets(request: pytest.FixtureRequest, target: str, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The folders of evidence to judge: the committed ones, or one recorded now from the target."""
+    from contract_tests import record as recorder
+
+    if target == "replay":
+        sets = cassettes.recorded_sets()
+        if not sets:
+            pytest.fail("no recorded cassettes; record them: python -m contract_tests.record --target emulator")
+        return sets
+    writing = request.config.getoption("--record")
+    # CONTRACT_RECORD_DIR redirects --record, so that a test can record without touching the committed set.
+    committed = Path(os.environ.get("CONTRACT_RECORD_DIR") or cassettes.CASSETTES / target)
+    out = committed if writing else tmp_path_factory.mktemp(f"evidence-{target}")
+    if target == "emulator":
+        with recorder.emulator_target() as emulator:
+            recorder.record(emulator, out)
+        return [out]
+    try:
+        live = recorder.live_target()
+    except ValueError as missing:
+        pytest.skip(f"live target not configured: {missing}")
+    try:
+        recorder.record(live, out)
+    finally:
+        recorder._cancel_leftovers(live)
+    return [out]
+
+
+@pytest.fixture(autouse=True)
+def no_network_when_replaying(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Replay needs no network: any connection attempt in a contract test is an error."""
+    if request.config.getoption("--target") == "replay":
+
+        def refuse(self: socket.socket, address: Any) -> None:
+            raise OSError(f"replay must not open connections (tried {address!r})")
+
+        monkeypatch.setattr(socket.socket, "connect", refuse)
+        monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    yield
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    if not CHECKED:
+        return
+    terminalreporter.section(f"contract checks per operation (target: {config.getoption('--target')})")
+    for operation, count in sorted(CHECKED.items()):
+        terminalreporter.write_line(
+            f"  {operation:32} {count:5} recorded interactions agree with the spec and the client"
+        )

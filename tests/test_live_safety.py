@@ -1,0 +1,115 @@
+"""The live target refuses, before anything leaves, every request that could send a real SMS."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+import httpx
+import pytest
+
+from contract_tests.live_safety import (
+    LIVE_SCHEMATHESIS_OPERATIONS,
+    MAX_LEAD_SECONDS,
+    MIN_LEAD_SECONDS,
+    LiveSafetyError,
+    LiveSafetyTransport,
+    check_request,
+)
+from contract_tests.record import live_target
+
+NOW = 1_800_000_000.0
+BASE = "https://rest.clicksend.com/v3"
+
+
+def _request(method: str, path: str, body: dict[str, Any] | None = None) -> httpx.Request:
+    return httpx.Request(method, BASE + path, content=json.dumps(body).encode() if body is not None else b"")
+
+
+CAMPAIGN = {"list_id": 1, "name": "n", "body": "b"}
+REFUSED = [
+    ("send now", _request("POST", "/sms-campaigns/send", CAMPAIGN)),
+    ("send in an hour", _request("POST", "/sms-campaigns/send", {**CAMPAIGN, "schedule": int(NOW) + 3600})),
+    ("send in the past", _request("POST", "/sms-campaigns/send", {**CAMPAIGN, "schedule": int(NOW) - 1})),
+    (
+        "send beyond four months",
+        _request("POST", "/sms-campaigns/send", {**CAMPAIGN, "schedule": int(NOW) + MAX_LEAD_SECONDS + 60}),
+    ),
+    (
+        "schedule as a string",
+        _request("POST", "/sms-campaigns/send", {**CAMPAIGN, "schedule": str(int(NOW) + MIN_LEAD_SECONDS + 60)}),
+    ),
+    ("update dropping the schedule", _request("PUT", "/sms-campaigns/7", CAMPAIGN)),
+    ("send with a body that is not JSON", httpx.Request("POST", BASE + "/sms-campaigns/send", content=b"{oops")),
+    ("an undeclared method", _request("DELETE", "/sms-campaigns/7")),
+    ("another API", _request("POST", "/sms/send", {"messages": []})),
+]
+ALLOWED = [
+    (
+        "send far ahead",
+        _request("POST", "/sms-campaigns/send", {**CAMPAIGN, "schedule": int(NOW) + MIN_LEAD_SECONDS + 60}),
+    ),
+    (
+        "update keeping a far schedule",
+        _request("PUT", "/sms-campaigns/7", {**CAMPAIGN, "schedule": int(NOW) + 30 * 86400}),
+    ),
+    ("get", _request("GET", "/sms-campaigns/7")),
+    ("list", _request("GET", "/sms-campaigns?q=name:x")),
+    ("price", _request("POST", "/sms-campaigns/price", CAMPAIGN)),
+    ("cancel", _request("PUT", "/sms-campaigns/7/cancel")),
+]
+
+
+@pytest.mark.parametrize("request_", [r for _, r in REFUSED], ids=[name for name, _ in REFUSED])
+def test_the_live_target_refuses_and_nothing_leaves(request_: httpx.Request) -> None:
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200)
+
+    guard = LiveSafetyTransport(httpx.MockTransport(answer), clock=lambda: NOW)
+    with pytest.raises(LiveSafetyError):
+        guard.handle_request(request_)
+    assert sent == []
+
+
+@pytest.mark.parametrize("request_", [r for _, r in ALLOWED], ids=[name for name, _ in ALLOWED])
+def test_the_live_target_allows_what_cannot_send(request_: httpx.Request) -> None:
+    check_request(request_, NOW)
+
+
+def test_campaigns_created_through_the_guard_are_remembered_for_cancelling() -> None:
+    answer = {"http_code": 200, "response_code": "SUCCESS", "response_msg": "", "data": {"sms_campaign_id": 42}}
+    guard = LiveSafetyTransport(httpx.MockTransport(lambda r: httpx.Response(200, json=answer)), clock=time.time)
+    guard.handle_request(
+        _request("POST", "/sms-campaigns/send", {**CAMPAIGN, "schedule": int(time.time()) + MIN_LEAD_SECONDS + 600})
+    )
+    assert guard.created == [42]
+
+
+def test_schemathesis_only_gets_read_only_operations_against_live() -> None:
+    assert set(LIVE_SCHEMATHESIS_OPERATIONS) == {
+        "list_sms_campaigns",
+        "get_sms_campaign",
+        "calculate_sms_campaign_price",
+    }
+
+
+@pytest.mark.parametrize(
+    ("env", "missing"),
+    [
+        ({}, "CLICKSEND_USERNAME"),
+        ({"CLICKSEND_USERNAME": "u", "CLICKSEND_API_KEY": "k", "CLICKSEND_LIVE_LIST_ID": "1"}, "CLICKSEND_LIVE=1"),
+    ],
+)
+def test_live_needs_credentials_and_an_explicit_opt_in(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], missing: str
+) -> None:
+    for name in ("CLICKSEND_USERNAME", "CLICKSEND_API_KEY", "CLICKSEND_LIVE_LIST_ID", "CLICKSEND_LIVE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ValueError, match=missing):
+        live_target()
