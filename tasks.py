@@ -7,6 +7,7 @@
     python3 tasks.py test [PYTEST ARGS...]    the whole test suite
     python3 tasks.py regenerate [--check]     rebuild generated/ from the spec and overlays
     python3 tasks.py emulator [--port N]      serve the local ClickSend emulator
+    python3 tasks.py bench [--quick]          benchmarks against the peers; writes BENCHMARKS.md
     python3 tasks.py lock                     re-resolve constraints.txt from pyproject.toml
 
 Only the standard library is used here, so this file runs on a fresh clone with nothing but
@@ -119,6 +120,17 @@ def command_emulator(args: list[str]) -> None:
     run(python, "-m", "clicksend_emulator", *args)
 
 
+def command_bench(args: list[str]) -> None:
+    import tomllib
+
+    python = ensure_venv()
+    with PYPROJECT.open("rb") as handle:
+        bench_requirements = tomllib.load(handle)["project"]["optional-dependencies"]["bench"]
+    pip = (python, "-m", "pip", "--disable-pip-version-check", "--quiet")
+    run(*pip, "install", "-c", CONSTRAINTS, *bench_requirements)
+    run(python, "benchmarks/run.py", *args)
+
+
 def command_lock(args: list[str]) -> None:
     """Resolve pyproject's dev dependencies afresh in a scratch venv and write every version."""
     with tempfile.TemporaryDirectory() as scratch:
@@ -145,6 +157,7 @@ COMMANDS = {
     "test": command_test,
     "regenerate": command_regenerate,
     "emulator": command_emulator,
+    "bench": command_bench,
     "lock": command_lock,
 }
 

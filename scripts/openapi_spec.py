@@ -18,7 +18,8 @@ SPEC_PATH = ROOT / "openapi" / "clicksend-sms-campaigns.yaml"
 def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
     """The spec as a mapping; a YAML error names the file, line and column."""
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader when PyYAML has it: the same YAML, several times faster.
+        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         raise ValueError(f"{path}: not valid YAML: {error}") from error
     if not isinstance(loaded, dict):

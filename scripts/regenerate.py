@@ -69,18 +69,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build(spec_path: Path, overlays_dir: Path, scratch: Path) -> Path:
-    """Generate the package project into `scratch` and return its folder."""
-    source_spec = _load_valid_spec(spec_path)
+    """Generate the package project into `scratch` and return its folder.
+
+    The generator runs in the background while the spec, the overlaid spec and the generator
+    config are checked on the other core; any problem stops it before anything is kept.
+    """
+    source_spec = _load_spec(spec_path)
     overlay_paths = sorted(overlays_dir.glob("*.overlay.yaml"))
     try:
         spec = apply_overlays(source_spec, overlay_paths)
     except OverlayError as error:
+        _check_valid(source_spec, spec_path)  # an invalid spec is reported as such, not as an overlay fault
         raise RegenerationError(str(error)) from error
-    for problem in validity_problems(spec):
-        raise RegenerationError(f"{spec_path} after overlays {[p.name for p in overlay_paths]}: {problem}")
 
     config_path = overlays_dir / CONFIG_NAME
-    config = _load_generator_config(config_path)
+    config = _read_generator_config(config_path)
     package_name = config.get("package_name_override")
     if not isinstance(package_name, str):
         raise RegenerationError(f"{config_path}: package_name_override must name the package")
@@ -89,7 +92,16 @@ def build(spec_path: Path, overlays_dir: Path, scratch: Path) -> Path:
     spec_for_generator = scratch / "spec.json"
     spec_for_generator.write_text(json.dumps(spec, ensure_ascii=False, indent=1), encoding="utf-8")
     output = scratch / "generated"
-    _run_generator(spec_for_generator, config_path, overlays_dir / "templates", output)
+    generator = _start_generator(spec_for_generator, config_path, overlays_dir / "templates", output)
+    try:
+        _check_valid(source_spec, spec_path)
+        _check_valid(spec, spec_path, after=overlay_paths)
+        _check_config_keys(config, config_path)
+    except RegenerationError:
+        generator.kill()
+        generator.communicate()
+        raise
+    _finish_generator(generator, spec_for_generator, output)
     package_dir = output / package_name
     _carry_modules(overlays_dir / "modules", package_dir)
     _write_build_info(package_dir, spec, spec_path, overlays_dir)
@@ -98,38 +110,47 @@ def build(spec_path: Path, overlays_dir: Path, scratch: Path) -> Path:
     return output
 
 
-def _load_valid_spec(spec_path: Path) -> dict[str, Any]:
+def _load_spec(spec_path: Path) -> dict[str, Any]:
     try:
-        spec = load_spec(spec_path)
+        return load_spec(spec_path)
     except (OSError, ValueError) as error:
         raise RegenerationError(str(error)) from error
+
+
+def _check_valid(spec: dict[str, Any], spec_path: Path, after: list[Path] | None = None) -> None:
+    where = f"{spec_path} after overlays {[p.name for p in after]}" if after is not None else str(spec_path)
     for problem in validity_problems(spec):
-        raise RegenerationError(f"{spec_path}: {problem}")
-    return spec
+        raise RegenerationError(f"{where}: {problem}")
 
 
-def _load_generator_config(path: Path) -> dict[str, Any]:
-    from openapi_python_client.config import ConfigFile
-
+def _read_generator_config(path: Path) -> dict[str, Any]:
     try:
         config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
         raise RegenerationError(f"{path}: {error}") from error
-    unknown = sorted(set(config) - set(ConfigFile.model_fields))
-    if unknown:
-        raise RegenerationError(f"{path}: keys the generator does not know (it would ignore them): {unknown}")
     return dict(config)
 
 
-def _run_generator(spec: Path, config: Path, templates: Path, output: Path) -> None:
+def _check_config_keys(config: dict[str, Any], path: Path) -> None:
+    from openapi_python_client.config import ConfigFile  # heavy import: done while the generator runs
+
+    unknown = sorted(set(config) - set(ConfigFile.model_fields))
+    if unknown:
+        raise RegenerationError(f"{path}: keys the generator does not know (it would ignore them): {unknown}")
+
+
+def _start_generator(spec: Path, config: Path, templates: Path, output: Path) -> subprocess.Popen[str]:
     generator = Path(sys.executable).parent / "openapi-python-client"
     command = [str(generator), "generate", "--path", str(spec), "--config", str(config)]
     command += ["--meta", "uv", "--output-path", str(output), "--overwrite"]
     if templates.is_dir():
         command += ["--custom-template-path", str(templates)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    said = (result.stdout + result.stderr).strip()
-    if result.returncode != 0 or "Warning(s) encountered" in said or "Error(s) encountered" in said:
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _finish_generator(process: subprocess.Popen[str], spec: Path, output: Path) -> None:
+    said = (process.communicate()[0] or "").strip()
+    if process.returncode != 0 or "Warning(s) encountered" in said or "Error(s) encountered" in said:
         raise RegenerationError(f"openapi-python-client did not generate cleanly from {spec.name}:\n{said}")
     if not output.is_dir():
         raise RegenerationError(f"openapi-python-client wrote nothing:\n{said}")

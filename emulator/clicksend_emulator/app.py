@@ -31,7 +31,7 @@ from starlette.types import Receive, Scope, Send
 from .faults import Fault, FaultPlan
 from .pricing import price_campaign
 from .seed import DEFAULT_ACCOUNTS, Account, ContactList, default_lists
-from .store import EDITABLE_STATUSES, CampaignStore, Clock, Lifecycle, matches, sort_key
+from .store import EDITABLE_STATUSES, STORED_SORT_FIELDS, CampaignStore, Clock, Lifecycle, matches, sort_key
 
 LimitPolicy = Literal["reject", "clamp"]
 
@@ -364,22 +364,29 @@ class Emulator:
     async def list(self, request: Request, account: Account) -> Response:
         query = self._query(request)
         page, per_page = query.get("page", 1), query.get("limit", 15)
-        views = [self.store.view(record) for record in self.store.of_account(account.user_id)]
         date_from, date_to = query.get("date_from"), query.get("date_to")
-        views = [
-            v
-            for v in views
-            if (date_from is None or v["date_added"] >= date_from) and (date_to is None or v["date_added"] <= date_to)
+        records = [
+            r
+            for r in self.store.of_account(account.user_id)
+            if (date_from is None or r["date_added"] >= date_from) and (date_to is None or r["date_added"] <= date_to)
         ]
-        if "q" in query:
-            conditions = [(c.partition(":")[0], c.partition(":")[2]) for c in query["q"].split(",")]
-            views = [v for v in views if matches(v, conditions, query.get("operator", "AND"))]
         field_name, _, direction = query.get("order_by", "date_added:asc").partition(":")
-        views.sort(key=sort_key(field_name), reverse=direction == "desc")
-        total = len(views)
+        if "q" not in query and field_name in STORED_SORT_FIELDS:
+            # Fast path for plain paging: sort the stored records, build views for the page only.
+            records.sort(key=sort_key(field_name), reverse=direction == "desc")
+            views = [self.store.view(r) for r in records[(page - 1) * per_page : page * per_page]]
+            total = len(records)
+        else:
+            views = [self.store.view(r) for r in records]
+            if "q" in query:
+                conditions = [(c.partition(":")[0], c.partition(":")[2]) for c in query["q"].split(",")]
+                views = [v for v in views if matches(v, conditions, query.get("operator", "AND"))]
+            views.sort(key=sort_key(field_name), reverse=direction == "desc")
+            total = len(views)
+            views = views[(page - 1) * per_page : page * per_page]
         last_page = max(1, math.ceil(total / per_page))
         start = (page - 1) * per_page
-        shown = views[start : start + per_page]
+        shown = views
 
         def page_url(number: int) -> str:
             return str(request.url.include_query_params(page=number))

@@ -24,6 +24,21 @@ INTEGER_FIELDS = frozenset(
     {"sms_campaign_id", "user_id", "subaccount_id", "list_id", "schedule", "date_added", "unsubscribe_link"}
 )
 EDITABLE_STATUSES = frozenset({"Scheduled", "Queued"})
+#: Sort fields stored on the record as the API shows them (status and the underscore fields are derived).
+STORED_SORT_FIELDS = frozenset(
+    {
+        "sms_campaign_id",
+        "name",
+        "user_id",
+        "subaccount_id",
+        "list_id",
+        "from",
+        "body",
+        "schedule",
+        "date_added",
+        "source",
+    }
+)
 
 
 class Clock:
@@ -138,8 +153,9 @@ class CampaignStore:
         return self.lifecycle.status(record, self.clock.now())
 
     def of_account(self, user_id: int) -> list[dict[str, Any]]:
+        """This account's records. Shared, not copied (paging 20,000 campaigns copies nothing): read only."""
         with self._lock:
-            return [dict(r) for r in self._records.values() if r["user_id"] == user_id]
+            return [r for r in self._records.values() if r["user_id"] == user_id]
 
     def view(self, record: dict[str, Any]) -> dict[str, Any]:
         """The campaign as the API returns it."""

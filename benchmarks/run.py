@@ -1,0 +1,371 @@
+"""Benchmarks against the peers, reported as ratios measured in one run (absolute times are noisy here).
+
+    python3 tasks.py bench [--quick] [--skip-suite]
+
+1. decode a 100-campaign page from JSON bytes: this client, the official SDK (clicksend-client
+   6.0.2), json.loads alone. Target: at least as fast as the official SDK.
+2. walk 20,000 campaigns (200 pages of 100) from the emulator over loopback with
+   iter_sms_campaigns, against a plain httpx loop making the same requests with json.loads.
+   Target: within 1.25x; peak memory the same for 2,000 and 20,000 campaigns.
+3. analyze_message over the emulator's 20,000-contact personalised list, against a baseline on the
+   gsm0338 codec. Target: identical results, at least 5x faster.
+4. scripts/regenerate.py --check against a bare generator call on the same spec. Target: within 2x.
+5. the whole offline test suite's wall time on this machine.
+
+Prints a table and writes BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+import tracemalloc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "generated"), str(ROOT / "emulator")]
+
+from clicksend_emulator import BIG_LIST_ID, DEFAULT_ACCOUNTS, Emulator  # noqa: E402
+from clicksend_emulator.pricing import personalise  # noqa: E402
+from clicksend_emulator.store import CampaignStore, Clock, Lifecycle  # noqa: E402
+from clicksend_sms_campaigns import ClickSendClient, RetryPolicy, analyze_message, iter_sms_campaigns  # noqa: E402
+from clicksend_sms_campaigns.models import SmsCampaignPageEnvelope  # noqa: E402
+
+FINDINGS = "## Findings"
+
+
+@dataclass
+class Result:
+    name: str
+    figures: str
+    ratio: float | None
+    target: str
+    met: bool | None
+
+
+def best_of(function: Callable[[], Any], *, number: int, repeat: int) -> float:
+    """Seconds per call: the best of `repeat` runs of `number` calls (the least disturbed one)."""
+    return min(timeit.repeat(function, number=number, repeat=repeat)) / number
+
+
+# --- 1. decode ---------------------------------------------------------------------------
+
+
+def campaign(index: int) -> dict[str, Any]:
+    # Numbers as numbers: the official SDK's strict models reject the string forms ClickSend also sends.
+    return {
+        "sms_campaign_id": 100_000 + index, "name": f"Campaign {index}", "user_id": 496596, "subaccount_id": 563840,
+        "list_id": 2760107, "from": "+61411111111", "body": "Hey (First Name), sale on now. Reply STOP to opt out",
+        "schedule": 1925594636, "status": "Scheduled", "date_added": 1726466470, "custom_string": "custom",
+        "url_to_shorten": "", "unsubscribe_link": 0, "source": "bench", "senders": [], "_total_count": 1,
+        "_list_name": "list",
+    }  # fmt: skip
+
+
+def page_bytes(size: int = 100) -> bytes:
+    data = {
+        "total": 20_000, "per_page": size, "current_page": 1, "last_page": 200, "next_page_url": None,
+        "prev_page_url": None, "from": 1, "to": size, "data": [campaign(i) for i in range(size)],
+    }  # fmt: skip
+    return json.dumps({"http_code": 200, "response_code": "SUCCESS", "response_msg": "ok", "data": data}).encode()
+
+
+def bench_decode(quick: bool) -> Result:
+    from clicksend.models.view_sms_campaigns import ViewSmsCampaigns
+
+    raw = page_bytes()
+    ours = SmsCampaignPageEnvelope.from_dict(json.loads(raw))
+    theirs = ViewSmsCampaigns.from_json(raw.decode())
+    assert len(ours.data.data) == 100 and theirs is not None and theirs.data is not None
+    number, repeat = (50, 3) if quick else (200, 7)
+    t_ours = best_of(lambda: SmsCampaignPageEnvelope.from_dict(json.loads(raw)), number=number, repeat=repeat)
+    t_sdk = best_of(lambda: ViewSmsCampaigns.from_json(raw.decode()), number=number, repeat=repeat)
+    t_json = best_of(lambda: json.loads(raw), number=number, repeat=repeat)
+    ratio = t_ours / t_sdk
+    figures = (
+        f"this client {t_ours * 1e3:.3f} ms, official SDK {t_sdk * 1e3:.3f} ms, "
+        f"json.loads {t_json * 1e3:.3f} ms (this client x{t_ours / t_json:.1f})"
+    )
+    return Result("1. decode a 100-campaign page", figures, ratio, "<= 1.00 x official SDK", ratio <= 1.0)
+
+
+# --- 2. paging end to end ----------------------------------------------------------------
+
+
+def seed_database(path: Path, count: int) -> None:
+    store = CampaignStore(Clock(), Lifecycle(), path)
+    account = DEFAULT_ACCOUNTS[0]
+    fields = {
+        "list_id": 428,
+        "name": "Bench",
+        "body": "Hello",
+        "subaccount_id": account.subaccount_id,
+        "total_count": 8,
+        "list_name": "Customers",
+    }
+    assert store._db is not None
+    with store._db:  # one transaction: seeding is not what is measured
+        for index in range(count):
+            store._db.execute(
+                "INSERT INTO campaigns (id, record) VALUES (?, ?)",
+                (
+                    1000 + index,
+                    json.dumps(
+                        {
+                            **fields,
+                            "name": f"Bench {index}",
+                            "sms_campaign_id": 1000 + index,
+                            "user_id": account.user_id,
+                            "date_added": 1_700_000_000 + index,
+                            "send_at": 1_700_000_000,
+                            "schedule": 1_700_000_000,
+                        }
+                    ),
+                ),
+            )
+    store.close()
+
+
+@contextmanager
+def emulator_process(database: Path) -> Iterator[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "generated"), str(ROOT / "emulator")])}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clicksend_emulator", "--port", "0", "--db", str(database)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert process.stdout is not None
+        yield process.stdout.readline().split()[-1]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def walk_ours(base_url: str) -> int:
+    with ClickSendClient(
+        "emulator", "emulator-key", base_url=base_url, retry_policy=RetryPolicy(max_retries=0)
+    ) as client:
+        return sum(1 for _ in iter_sms_campaigns(client, limit=100))
+
+
+def walk_plain(base_url: str) -> int:
+    seen = 0
+    with httpx.Client(base_url=base_url, auth=("emulator", "emulator-key")) as client:
+        page = 1
+        while True:
+            data = json.loads(client.get("/sms-campaigns", params={"page": page, "limit": 100}).content)["data"]
+            seen += len(data["data"])
+            if not data["data"] or page >= data["last_page"]:
+                return seen
+            page += 1
+
+
+def peak_memory(function: Callable[[], int]) -> tuple[int, int]:
+    tracemalloc.start()
+    try:
+        count = function()
+        return count, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def bench_paging(quick: bool) -> list[Result]:
+    results = []
+    with tempfile.TemporaryDirectory() as scratch:
+        small, large = Path(scratch) / "small.sqlite", Path(scratch) / "large.sqlite"
+        seed_database(small, 2_000)
+        seed_database(large, 20_000)
+        with emulator_process(large) as base_url:
+            assert walk_ours(base_url) == walk_plain(base_url) == 20_000
+            repeat = 2 if quick else 5
+            t_ours = min(timeit.repeat(lambda: walk_ours(base_url), number=1, repeat=repeat))
+            t_plain = min(timeit.repeat(lambda: walk_plain(base_url), number=1, repeat=repeat))
+            _, peak_large = peak_memory(lambda: walk_ours(base_url))
+        with emulator_process(small) as base_url:
+            _, peak_small = peak_memory(lambda: walk_ours(base_url))
+    ratio = t_ours / t_plain
+    results.append(
+        Result(
+            "2a. walk 20,000 campaigns (200 pages)",
+            f"iter_sms_campaigns {t_ours:.2f} s, plain httpx loop {t_plain:.2f} s",
+            ratio,
+            "<= 1.25 x plain loop",
+            ratio <= 1.25,
+        )
+    )
+    memory_ratio = peak_large / peak_small
+    results.append(
+        Result(
+            "2b. peak memory, 20,000 vs 2,000 campaigns",
+            f"{peak_large / 1e6:.2f} MB vs {peak_small / 1e6:.2f} MB (traced, client side)",
+            memory_ratio,
+            "~1.0 (flat)",
+            memory_ratio <= 1.2,
+        )
+    )
+    return results
+
+
+# --- 3. message analysis -----------------------------------------------------------------
+
+BODY = "Hi (First Name) (Last Name), your code (Cust. 1) gives (Cust. 2) today.\nReply STOP to opt out"
+
+
+def baseline_analysis(text: str) -> tuple[str, int, int]:
+    """Encoding, length and parts from the gsm0338 codec: the way one would do it without this client."""
+    breaks = text.count("\n") + text.count("\r") - 2 * text.count("\r\n")
+    try:
+        if "\x1b" in text:
+            raise UnicodeEncodeError("gsm03.38", text, 0, 1, "escape")
+        length, encoding, single, per_part = len(text.encode("gsm03.38")) + breaks, "GSM-7", 160, 153
+    except UnicodeEncodeError:
+        length, encoding, single, per_part = len(text.encode("utf-16-le")) // 2 + breaks, "Unicode", 70, 67
+    return encoding, length, 1 if length <= single else -(-length // per_part)
+
+
+def bench_analysis(quick: bool) -> Result:
+    import gsm0338  # noqa: F401
+
+    contacts = Emulator().lists[BIG_LIST_ID].contacts
+    recipients = [
+        {"first_name": c.first_name, "last_name": c.last_name, "custom_1": c.custom[0], "custom_2": c.custom[1]}
+        for c in contacts
+    ]
+
+    def ours() -> list[tuple[str, int, int]]:
+        results = []
+        for recipient in recipients:
+            analysis = analyze_message(BODY, recipient=recipient)
+            results.append((analysis.encoding, analysis.length, analysis.parts))
+        return results
+
+    def baseline() -> list[tuple[str, int, int]]:
+        return [baseline_analysis(personalise(BODY, contact)) for contact in contacts]
+
+    identical = ours() == baseline()
+    repeat = 2 if quick else 5
+    t_ours = min(timeit.repeat(ours, number=1, repeat=repeat))
+    t_base = min(timeit.repeat(baseline, number=1, repeat=repeat))
+    speedup = t_base / t_ours
+    encodings = {e for e, _, _ in ours()}
+    figures = (
+        f"analyze_message {t_ours * 1e3:.0f} ms, gsm0338 baseline {t_base * 1e3:.0f} ms for 20,000 "
+        f"({', '.join(sorted(encodings))}); results identical: {identical}"
+    )
+    return Result(
+        "3. analyze 20,000 personalised messages",
+        figures,
+        speedup,
+        ">= 5 x faster, identical",
+        identical and speedup >= 5,
+    )
+
+
+# --- 4. regeneration ---------------------------------------------------------------------
+
+
+def bench_regenerate(quick: bool) -> Result:
+    python = sys.executable
+    generator = str(Path(python).parent / "openapi-python-client")
+    spec = str(ROOT / "openapi" / "clicksend-sms-campaigns.yaml")
+
+    def ours() -> None:
+        subprocess.run([python, str(ROOT / "scripts" / "regenerate.py"), "--check"], check=True, capture_output=True)
+
+    def bare() -> None:
+        with tempfile.TemporaryDirectory() as out:
+            subprocess.run(
+                [generator, "generate", "--path", spec, "--meta", "none", "--output-path", out + "/g", "--overwrite"],
+                check=True,
+                capture_output=True,
+            )
+
+    repeat = 2 if quick else 5
+    t_ours = min(timeit.repeat(ours, number=1, repeat=repeat))
+    t_bare = min(timeit.repeat(bare, number=1, repeat=repeat))
+    ratio = t_ours / t_bare
+    return Result(
+        "4. regenerate --check vs bare generator",
+        f"regenerate --check {t_ours:.2f} s, bare generator {t_bare:.2f} s",
+        ratio,
+        "<= 2.0 x bare generator",
+        ratio <= 2.0,
+    )
+
+
+# --- 5. the suite ------------------------------------------------------------------------
+
+
+def bench_suite() -> Result:
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT, capture_output=True, text=True
+    )
+    elapsed = time.monotonic() - started
+    last = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "no output"
+    return Result(
+        "5. whole offline test suite",
+        f"{elapsed:.0f} s wall on {os.cpu_count()} cores ({last.strip('= ')})",
+        None,
+        "reported",
+        None,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (noisier)")
+    parser.add_argument("--skip-suite", action="store_true", help="leave out the test-suite timing")
+    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    results = [
+        bench_decode(args.quick),
+        *bench_paging(args.quick),
+        bench_analysis(args.quick),
+        bench_regenerate(args.quick),
+    ]
+    if not args.skip_suite:
+        results.append(bench_suite())
+    lines = ["| benchmark | ratio | target | met | figures |", "| --- | --- | --- | --- | --- |"]
+    for r in results:
+        ratio = f"{r.ratio:.2f}" if r.ratio is not None else "-"
+        met = {True: "yes", False: "NO", None: "-"}[r.met]
+        lines.append(f"| {r.name} | {ratio} | {r.target} | {met} | {r.figures} |")
+    table = "\n".join(lines)
+    print(table)
+    machine = (
+        f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores"
+    )
+    # A hand-written "## Findings" section (profiles, before and after) survives a new run.
+    previous = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+    findings = previous[previous.index(FINDINGS) :] if FINDINGS in previous else ""
+    args.output.write_text(
+        "# Benchmarks\n\nMeasured with `python3 tasks.py bench` (`benchmarks/run.py`); every figure is the best of "
+        f"several runs, and each comparison ran in the same process on the same machine ({machine}). "
+        "Ratios are what to read: absolute times on a shared 2-core machine are noisy.\n\n"
+        + table
+        + "\n"
+        + ("\n" + findings if findings else ""),
+        encoding="utf-8",
+    )
+    print(f"\nwrote {args.output}")
+    return 0 if all(r.met is not False for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

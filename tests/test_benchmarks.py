@@ -1,0 +1,22 @@
+"""The benchmarks' own pieces are correct (their timings are reported by `tasks.py bench`, not tested)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from clicksend_sms_campaigns import analyze_message
+from clicksend_sms_campaigns.models import SmsCampaignPageEnvelope
+
+from benchmarks import run as bench
+
+
+@pytest.mark.parametrize("text", ["plain", "a\nb", "{€}", "Zoë Łukasz", "😀 x", "a" * 200, "ж" * 80])
+def test_the_gsm0338_baseline_agrees_with_analyze_message(text: str) -> None:
+    analysis = analyze_message(text)
+    assert bench.baseline_analysis(text) == (analysis.encoding, analysis.length, analysis.parts)
+
+
+def test_the_benchmark_page_is_a_valid_100_campaign_page() -> None:
+    page = SmsCampaignPageEnvelope.from_dict(json.loads(bench.page_bytes()))
+    assert len(page.data.data) == 100 and page.data.per_page == 100
