@@ -12,16 +12,15 @@ import json
 import site
 import subprocess
 import sys
-import threading
 import venv
 import zipfile
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
 
 import pytest
 import yaml
+
+from tests.client.fakes import FakeClickSend, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
@@ -70,33 +69,11 @@ def test_wheel_carries_the_package_its_types_marker_and_metadata(wheel: Path) ->
     assert "Requires-Dist: httpx" in metadata and "Requires-Dist: attrs" in metadata
 
 
-class _Recorder(BaseHTTPRequestHandler):
-    seen: ClassVar[list[dict[str, Any]]] = []
-
-    def do_GET(self) -> None:
-        _Recorder.seen.append({"path": self.path, "authorization": self.headers.get("Authorization")})
-        body = json.dumps(GET_EXAMPLE).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:  # keep test output quiet
-        pass
-
-
 @pytest.fixture
-def local_server() -> Iterator[str]:
-    _Recorder.seen = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v3"
-    finally:
-        server.shutdown()
-        server.server_close()
+def local_server() -> Iterator[tuple[FakeClickSend, str]]:
+    fake = FakeClickSend()
+    with serve(fake) as base_url:
+        yield fake, base_url
 
 
 CALL_ONE_OPERATION = """
@@ -118,8 +95,9 @@ print(json.dumps({
 
 
 def test_wheel_installs_into_a_fresh_virtualenv_and_calls_an_operation(
-    wheel: Path, tmp_path: Path, local_server: str
+    wheel: Path, tmp_path: Path, local_server: tuple[FakeClickSend, str]
 ) -> None:
+    fake, base_url = local_server
     env_dir = tmp_path / "fresh"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
@@ -129,13 +107,13 @@ def test_wheel_installs_into_a_fresh_virtualenv_and_calls_an_operation(
     # Runtime dependencies from this environment; appended after the fresh site-packages.
     (fresh_site / "runtime-dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n")
 
-    result = _run(python, "-c", CALL_ONE_OPERATION, local_server, cwd=tmp_path)
+    result = _run(python, "-c", CALL_ONE_OPERATION, base_url, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     assert Path(answer["file"]).is_relative_to(fresh_site), "imported from somewhere else than the fresh virtualenv"
     assert answer["version"] == SPEC["info"]["version"]
     assert len(answer["spec_sha256"]) == 64
     assert (answer["name"], answer["schedule"]) == ("My Campaign 1", "1444821615")
-    assert _Recorder.seen == [
-        {"path": "/v3/sms-campaigns/7", "authorization": "Basic " + base64.b64encode(b"user:key").decode()}
-    ]
+    [request] = fake.requests
+    assert (request.method, request.url.path) == ("GET", "/v3/sms-campaigns/7")
+    assert request.headers["authorization"] == "Basic " + base64.b64encode(b"user:key").decode()

@@ -17,6 +17,7 @@ the smsu.io/xxxxx placeholder if the body has one, and is otherwise appended as 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -109,7 +110,8 @@ def analyze_message(
         raise TypeError(f"body must be a string, got {type(body).__name__}")
     text = render_message(body, recipient=recipient, url_to_shorten=url_to_shorten)
     characters = set(text)
-    extra_for_breaks = _lone_line_breaks(text) if ("\n" in characters or "\r" in characters) else 0
+    # A lone line break counts one more than it takes; without "\r" every "\n" is lone.
+    extra_for_breaks = _lone_line_breaks(text) if "\r" in characters else text.count("\n")
     if characters <= _GSM:
         extension = characters & _GSM_EXTENSION_SET
         length = len(text) + extra_for_breaks + (sum(map(text.count, extension)) if extension else 0)
@@ -121,12 +123,25 @@ def analyze_message(
 def render_message(body: str, *, recipient: Mapping[str, str] | None = None, url_to_shorten: str | None = None) -> str:
     """`body` as one recipient gets it (placeholder links keep their length, so they stay as they are)."""
     if recipient is not None and "(" in body:
-        for placeholder, field in PERSONALISATION_FIELDS.items():
-            if placeholder in body:
-                body = body.replace(placeholder, recipient.get(field, ""))
+        literals, fields = _template(body)
+        if fields:
+            pieces = [literals[0]]
+            for field, literal in zip(fields, literals[1:], strict=True):
+                pieces += (recipient.get(field, ""), literal)
+            body = "".join(pieces)
     if url_to_shorten and SHORT_LINK_PLACEHOLDER not in body:
         body = f"{body} {SHORT_LINK_PLACEHOLDER}"
     return body
+
+
+_PLACEHOLDER_SPLIT = re.compile("(" + "|".join(re.escape(p) for p in PERSONALISATION_FIELDS) + ")")
+
+
+@functools.lru_cache(maxsize=256)
+def _template(body: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A body split once into its literal pieces and the recipient fields between them."""
+    pieces = _PLACEHOLDER_SPLIT.split(body)
+    return tuple(pieces[0::2]), tuple(PERSONALISATION_FIELDS[p] for p in pieces[1::2])
 
 
 def to_gsm(text: str) -> str:
