@@ -182,7 +182,9 @@ def run_schemathesis(target: Target, report: Path) -> None:
             command += ["--include-operation-id", operation]
     else:
         command += ["--phases", "examples,coverage,fuzzing,stateful"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
+    # In a throwaway folder: schemathesis leaves a cache where it runs, which belongs in no cassette or repository.
+    with tempfile.TemporaryDirectory(prefix="schemathesis-") as workdir:
+        result = subprocess.run(command, cwd=workdir, capture_output=True, text=True, timeout=1800, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"schemathesis found problems against {target.name}:\n{result.stdout[-8000:]}")
 
