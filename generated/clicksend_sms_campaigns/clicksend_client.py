@@ -21,6 +21,24 @@ DEFAULT_BASE_URL = "https://rest.clicksend.com/v3"
 USER_AGENT = f"clicksend-sms-campaigns/{VERSION} httpx/{httpx.__version__} Python/{platform.python_version()}"
 
 
+def _detach_stream(response: httpx.Response) -> None:
+    """Read the answer, then give it a stream that does not point back at it.
+
+    httpx wraps each response's stream in an object that refers back to the response, so every
+    answer is a reference cycle that waits for the cyclic garbage collector; paging through
+    thousands of campaigns then holds many old pages at once. Reading closes the stream (and
+    returns the connection to the pool); the plain ByteStream left behind lets each page be
+    freed as soon as it is dropped.
+    """
+    response.read()
+    response.stream = httpx.ByteStream(response.content)
+
+
+async def _adetach_stream(response: httpx.Response) -> None:
+    await response.aread()
+    response.stream = httpx.ByteStream(response.content)
+
+
 class ClickSendClient:
     """A connection to ClickSend's REST API v3 for one account.
 
@@ -97,14 +115,16 @@ class ClickSendClient:
         """The sync httpx client, created on first use."""
         if self._client is None:
             transport = RetryingTransport(self._transport or httpx.HTTPTransport(), self.retry_policy)
-            self._client = httpx.Client(transport=transport, **self._options())
+            hooks = {"response": [_detach_stream]}
+            self._client = httpx.Client(transport=transport, event_hooks=hooks, **self._options())
         return self._client
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """The async httpx client, created on first use."""
         if self._async_client is None:
             transport = AsyncRetryingTransport(self._async_transport or httpx.AsyncHTTPTransport(), self.retry_policy)
-            self._async_client = httpx.AsyncClient(transport=transport, **self._options())
+            hooks = {"response": [_adetach_stream]}
+            self._async_client = httpx.AsyncClient(transport=transport, event_hooks=hooks, **self._options())
         return self._async_client
 
     def close(self) -> None:
