@@ -260,7 +260,7 @@ def _without_prose_in_properties(properties: Any) -> Any:
 def _format(project: Path) -> None:
     ruff = [sys.executable, "-m", "ruff"]
     for step in (["check", ".", "--fix-only", "--select=F,I,UP"], ["format", "."]):
-        result = subprocess.run([*ruff, *step, "--no-cache", "--quiet"], cwd=project, capture_output=True, text=True)
+        result = subprocess.run([*ruff, *step, "--no-cache"], cwd=project, capture_output=True, text=True)
         if result.returncode != 0:
             raise RegenerationError(f"ruff {step[0]} failed on the generated code:\n{result.stdout}{result.stderr}")
 

@@ -34,31 +34,22 @@ class Envelope:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "http_code": http_code,
-                "response_code": response_code,
-                "response_msg": response_msg,
-            }
-        )
-
+        field_dict["http_code"] = http_code
+        field_dict["response_code"] = response_code
+        field_dict["response_msg"] = response_msg
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         http_code = d.pop("http_code")
-
         response_code = d.pop("response_code")
-
         response_msg = d.pop("response_msg")
-
         envelope = cls(
             http_code=http_code,
             response_code=response_code,
             response_msg=response_msg,
         )
-
         envelope.additional_properties = d
         return envelope
 

@@ -22,12 +22,12 @@ class ErrorEnvelope:
     usually null; for validation errors it can map field names to messages. Any other
     shape of `data` is accepted.
 
-        Attributes:
-            http_code (int): The HTTP status code, repeated in the body.
-            response_code (str): ClickSend's application code, for example SUCCESS or BAD_REQUEST. Open set; see
-                `ErrorEnvelope` for the known error codes.
-            response_msg (str): A human-readable description of the outcome.
-            data (Any | Unset): Null, or details such as a map from field name to message.
+    Attributes:
+        http_code (int): The HTTP status code, repeated in the body.
+        response_code (str): ClickSend's application code, for example SUCCESS or BAD_REQUEST. Open set; see
+            `ErrorEnvelope` for the known error codes.
+        response_msg (str): A human-readable description of the outcome.
+        data (Any | Unset): Null, or details such as a map from field name to message.
     """
 
     http_code: int
@@ -47,36 +47,26 @@ class ErrorEnvelope:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "http_code": http_code,
-                "response_code": response_code,
-                "response_msg": response_msg,
-            }
-        )
+        field_dict["http_code"] = http_code
+        field_dict["response_code"] = response_code
+        field_dict["response_msg"] = response_msg
         if data is not UNSET:
             field_dict["data"] = data
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         http_code = d.pop("http_code")
-
         response_code = d.pop("response_code")
-
         response_msg = d.pop("response_msg")
-
         data = d.pop("data", UNSET)
-
         error_envelope = cls(
             http_code=http_code,
             response_code=response_code,
             response_msg=response_msg,
             data=data,
         )
-
         error_envelope.additional_properties = d
         return error_envelope
 

@@ -16,11 +16,11 @@ class Sender:
     """A per-country sender as ClickSend returns it. Looser than `SenderInput` so that values ClickSend adds later still
     parse.
 
-        Attributes:
-            recipient_country_code (str): The recipients' ISO 3166-1 alpha-2 country code.
-            sender_id (str | Unset): The alpha tag or number used for those recipients.
-            sender_type (str | Unset): The kind of sender. Open set; known value `shared_longcode`.
-            sender_country_code (str | Unset): The country of a shared-pool number.
+    Attributes:
+        recipient_country_code (str): The recipients' ISO 3166-1 alpha-2 country code.
+        sender_id (str | Unset): The alpha tag or number used for those recipients.
+        sender_type (str | Unset): The kind of sender. Open set; known value `shared_longcode`.
+        sender_country_code (str | Unset): The country of a shared-pool number.
     """
 
     recipient_country_code: str
@@ -40,38 +40,28 @@ class Sender:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "recipient_country_code": recipient_country_code,
-            }
-        )
+        field_dict["recipient_country_code"] = recipient_country_code
         if sender_id is not UNSET:
             field_dict["sender_id"] = sender_id
         if sender_type is not UNSET:
             field_dict["sender_type"] = sender_type
         if sender_country_code is not UNSET:
             field_dict["sender_country_code"] = sender_country_code
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         recipient_country_code = d.pop("recipient_country_code")
-
         sender_id = d.pop("sender_id", UNSET)
-
         sender_type = d.pop("sender_type", UNSET)
-
         sender_country_code = d.pop("sender_country_code", UNSET)
-
         sender = cls(
             recipient_country_code=recipient_country_code,
             sender_id=sender_id,
             sender_type=sender_type,
             sender_country_code=sender_country_code,
         )
-
         sender.additional_properties = d
         return sender
 

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.sender import Sender
-
 
 T = TypeVar("T", bound="SmsCampaign")
 
@@ -22,31 +18,31 @@ class SmsCampaign:
     underscore fields, custom_string, source, unsubscribe_link) are optional so that an
     older or leaner answer still parses. Unknown fields are kept.
 
-        Attributes:
-            sms_campaign_id (int): The campaign's id.
-            name (str): The campaign's name.
-            user_id (int): The account that owns the campaign.
-            subaccount_id (int): The subaccount that created the campaign.
-            list_id (int | str): The id of the contact list to send to. The reference shows it as a number (428) in its curl
-                examples and types it as a string in its field lists; both forms are accepted.
-            from_ (str): The sender as ClickSend resolved it (number or alpha tag). Not checked against the sender rules,
-                since ClickSend may substitute a local or shared number.
-            body (str): The message, with placeholders as they were sent (the opt-out link may have been appended).
-            schedule (int | str): Seconds since 1970-01-01 UTC. ClickSend returns timestamps both as a number (2147483647)
-                and as a string of digits ("1444821615"); both are accepted.
-            status (str): Where the campaign is in its life. Open set; values seen include Approved, Cancelled, Draft,
-                Failed, Queued, Scheduled, Sending, Sent and WaitApproval, and new values may appear.
-            date_added (int | str): Seconds since 1970-01-01 UTC. ClickSend returns timestamps both as a number (2147483647)
-                and as a string of digits ("1444821615"); both are accepted.
-            custom_string (None | str | Unset): A custom reference string; null when none was set.
-            url_to_shorten (None | str | Unset): The URL that was shortened into the body; may be empty. Null is accepted
-                though the reference never shows it.
-            unsubscribe_link (int | Unset): Whether an unsubscribe link was added; the reference only shows 0.
-            source (None | str | Unset): The application that sent the campaign; null when not given.
-            senders (list[Sender] | Unset): The per-country senders given when the campaign was sent.
-            field_total_count (int | Unset): The number of recipients in the campaign's list.
-            field_list_name (None | str | Unset): The name of the campaign's list. Null is accepted (a deleted list) though
-                the reference never shows it.
+    Attributes:
+        sms_campaign_id (int): The campaign's id.
+        name (str): The campaign's name.
+        user_id (int): The account that owns the campaign.
+        subaccount_id (int): The subaccount that created the campaign.
+        list_id (int | str): The id of the contact list to send to. The reference shows it as a number (428) in its curl
+            examples and types it as a string in its field lists; both forms are accepted.
+        from_ (str): The sender as ClickSend resolved it (number or alpha tag). Not checked against the sender rules,
+            since ClickSend may substitute a local or shared number.
+        body (str): The message, with placeholders as they were sent (the opt-out link may have been appended).
+        schedule (int | str): Seconds since 1970-01-01 UTC. ClickSend returns timestamps both as a number (2147483647)
+            and as a string of digits ("1444821615"); both are accepted.
+        status (str): Where the campaign is in its life. Open set; values seen include Approved, Cancelled, Draft,
+            Failed, Queued, Scheduled, Sending, Sent and WaitApproval, and new values may appear.
+        date_added (int | str): Seconds since 1970-01-01 UTC. ClickSend returns timestamps both as a number (2147483647)
+            and as a string of digits ("1444821615"); both are accepted.
+        custom_string (None | str | Unset): A custom reference string; null when none was set.
+        url_to_shorten (None | str | Unset): The URL that was shortened into the body; may be empty. Null is accepted
+            though the reference never shows it.
+        unsubscribe_link (int | Unset): Whether an unsubscribe link was added; the reference only shows 0.
+        source (None | str | Unset): The application that sent the campaign; null when not given.
+        senders (list[Sender] | Unset): The per-country senders given when the campaign was sent.
+        field_total_count (int | Unset): The number of recipients in the campaign's list.
+        field_list_name (None | str | Unset): The name of the campaign's list. Null is accepted (a deleted list) though
+            the reference never shows it.
     """
 
     sms_campaign_id: int
@@ -129,20 +125,16 @@ class SmsCampaign:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "sms_campaign_id": sms_campaign_id,
-                "name": name,
-                "user_id": user_id,
-                "subaccount_id": subaccount_id,
-                "list_id": list_id,
-                "from": from_,
-                "body": body,
-                "schedule": schedule,
-                "status": status,
-                "date_added": date_added,
-            }
-        )
+        field_dict["sms_campaign_id"] = sms_campaign_id
+        field_dict["name"] = name
+        field_dict["user_id"] = user_id
+        field_dict["subaccount_id"] = subaccount_id
+        field_dict["list_id"] = list_id
+        field_dict["from"] = from_
+        field_dict["body"] = body
+        field_dict["schedule"] = schedule
+        field_dict["status"] = status
+        field_dict["date_added"] = date_added
         if custom_string is not UNSET:
             field_dict["custom_string"] = custom_string
         if url_to_shorten is not UNSET:
@@ -157,72 +149,25 @@ class SmsCampaign:
             field_dict["_total_count"] = field_total_count
         if field_list_name is not UNSET:
             field_dict["_list_name"] = field_list_name
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.sender import Sender  # noqa: PLC0415
-
         d = dict(src_dict)
         sms_campaign_id = d.pop("sms_campaign_id")
-
         name = d.pop("name")
-
         user_id = d.pop("user_id")
-
         subaccount_id = d.pop("subaccount_id")
-
-        def _parse_list_id(data: object) -> int | str:
-            return cast(int | str, data)
-
-        list_id = _parse_list_id(d.pop("list_id"))
-
+        list_id = d.pop("list_id")
         from_ = d.pop("from")
-
         body = d.pop("body")
-
-        def _parse_schedule(data: object) -> int | str:
-            return cast(int | str, data)
-
-        schedule = _parse_schedule(d.pop("schedule"))
-
+        schedule = d.pop("schedule")
         status = d.pop("status")
-
-        def _parse_date_added(data: object) -> int | str:
-            return cast(int | str, data)
-
-        date_added = _parse_date_added(d.pop("date_added"))
-
-        def _parse_custom_string(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        custom_string = _parse_custom_string(d.pop("custom_string", UNSET))
-
-        def _parse_url_to_shorten(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        url_to_shorten = _parse_url_to_shorten(d.pop("url_to_shorten", UNSET))
-
+        date_added = d.pop("date_added")
+        custom_string = d.pop("custom_string", UNSET)
+        url_to_shorten = d.pop("url_to_shorten", UNSET)
         unsubscribe_link = d.pop("unsubscribe_link", UNSET)
-
-        def _parse_source(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        source = _parse_source(d.pop("source", UNSET))
-
+        source = d.pop("source", UNSET)
         _senders = d.pop("senders", UNSET)
         senders: list[Sender] | Unset = UNSET
         if _senders is not UNSET:
@@ -233,16 +178,7 @@ class SmsCampaign:
                 senders.append(senders_item)
 
         field_total_count = d.pop("_total_count", UNSET)
-
-        def _parse_field_list_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        field_list_name = _parse_field_list_name(d.pop("_list_name", UNSET))
-
+        field_list_name = d.pop("_list_name", UNSET)
         sms_campaign = cls(
             sms_campaign_id=sms_campaign_id,
             name=name,
@@ -262,7 +198,6 @@ class SmsCampaign:
             field_total_count=field_total_count,
             field_list_name=field_list_name,
         )
-
         sms_campaign.additional_properties = d
         return sms_campaign
 
@@ -281,3 +216,8 @@ class SmsCampaign:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Other models are imported after this class exists, so that models referring to one another can
+# be imported in any order (annotations are strings, so the class body does not need them).
+from ..models.sender import Sender  # noqa: E402

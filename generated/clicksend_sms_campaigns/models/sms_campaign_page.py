@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.sms_campaign import SmsCampaign
-
 
 T = TypeVar("T", bound="SmsCampaignPage")
 
@@ -19,16 +15,16 @@ class SmsCampaignPage:
     ClickSend's paginator gives null for them on an empty page, so null is accepted. The page URLs are null when there
     is no such page.
 
-        Attributes:
-            total (int): How many campaigns match, across all pages.
-            per_page (int): The page size in effect (the `limit` that was honoured).
-            current_page (int): The number of this page.
-            last_page (int): The number of the last page.
-            next_page_url (None | str): The URL of the next page; null on the last page.
-            prev_page_url (None | str): The URL of the previous page; null on the first page.
-            from_ (int | None): The position of the first campaign on this page, counting from 1.
-            to (int | None): The position of the last campaign on this page.
-            data (list[SmsCampaign]): The campaigns on this page.
+    Attributes:
+        total (int): How many campaigns match, across all pages.
+        per_page (int): The page size in effect (the `limit` that was honoured).
+        current_page (int): The number of this page.
+        last_page (int): The number of the last page.
+        next_page_url (None | str): The URL of the next page; null on the last page.
+        prev_page_url (None | str): The URL of the previous page; null on the first page.
+        from_ (int | None): The position of the first campaign on this page, counting from 1.
+        to (int | None): The position of the last campaign on this page.
+        data (list[SmsCampaign]): The campaigns on this page.
     """
 
     total: int
@@ -70,63 +66,28 @@ class SmsCampaignPage:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "total": total,
-                "per_page": per_page,
-                "current_page": current_page,
-                "last_page": last_page,
-                "next_page_url": next_page_url,
-                "prev_page_url": prev_page_url,
-                "from": from_,
-                "to": to,
-                "data": data,
-            }
-        )
-
+        field_dict["total"] = total
+        field_dict["per_page"] = per_page
+        field_dict["current_page"] = current_page
+        field_dict["last_page"] = last_page
+        field_dict["next_page_url"] = next_page_url
+        field_dict["prev_page_url"] = prev_page_url
+        field_dict["from"] = from_
+        field_dict["to"] = to
+        field_dict["data"] = data
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.sms_campaign import SmsCampaign  # noqa: PLC0415
-
         d = dict(src_dict)
         total = d.pop("total")
-
         per_page = d.pop("per_page")
-
         current_page = d.pop("current_page")
-
         last_page = d.pop("last_page")
-
-        def _parse_next_page_url(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        next_page_url = _parse_next_page_url(d.pop("next_page_url"))
-
-        def _parse_prev_page_url(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        prev_page_url = _parse_prev_page_url(d.pop("prev_page_url"))
-
-        def _parse_from_(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        from_ = _parse_from_(d.pop("from"))
-
-        def _parse_to(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        to = _parse_to(d.pop("to"))
-
+        next_page_url = d.pop("next_page_url")
+        prev_page_url = d.pop("prev_page_url")
+        from_ = d.pop("from")
+        to = d.pop("to")
         data = []
         _data = d.pop("data")
         for data_item_data in _data:
@@ -145,7 +106,6 @@ class SmsCampaignPage:
             to=to,
             data=data,
         )
-
         sms_campaign_page.additional_properties = d
         return sms_campaign_page
 
@@ -164,3 +124,8 @@ class SmsCampaignPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Other models are imported after this class exists, so that models referring to one another can
+# be imported in any order (annotations are strings, so the class body does not need them).
+from ..models.sms_campaign import SmsCampaign  # noqa: E402

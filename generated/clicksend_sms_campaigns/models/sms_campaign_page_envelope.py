@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.sms_campaign_page import SmsCampaignPage
-
 
 T = TypeVar("T", bound="SmsCampaignPageEnvelope")
 
@@ -44,28 +40,18 @@ class SmsCampaignPageEnvelope:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "http_code": http_code,
-                "response_code": response_code,
-                "response_msg": response_msg,
-                "data": data,
-            }
-        )
-
+        field_dict["http_code"] = http_code
+        field_dict["response_code"] = response_code
+        field_dict["response_msg"] = response_msg
+        field_dict["data"] = data
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.sms_campaign_page import SmsCampaignPage  # noqa: PLC0415
-
         d = dict(src_dict)
         http_code = d.pop("http_code")
-
         response_code = d.pop("response_code")
-
         response_msg = d.pop("response_msg")
-
         data = SmsCampaignPage.from_dict(d.pop("data"))
 
         sms_campaign_page_envelope = cls(
@@ -74,7 +60,6 @@ class SmsCampaignPageEnvelope:
             response_msg=response_msg,
             data=data,
         )
-
         sms_campaign_page_envelope.additional_properties = d
         return sms_campaign_page_envelope
 
@@ -93,3 +78,8 @@ class SmsCampaignPageEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Other models are imported after this class exists, so that models referring to one another can
+# be imported in any order (annotations are strings, so the class body does not need them).
+from ..models.sms_campaign_page import SmsCampaignPage  # noqa: E402

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.sms_campaign_price_currency import SmsCampaignPriceCurrency
-    from ..models.sms_campaign_price_data import SmsCampaignPriceData
-
 
 T = TypeVar("T", bound="SmsCampaignPrice")
 
@@ -22,11 +17,11 @@ class SmsCampaignPrice:
     ("0.035"); both are accepted. The reference shows `data` and `_currency` only as empty objects, so their contents
     are kept as given.
 
-        Attributes:
-            total_count (int): The number of messages (recipients) the campaign sends to.
-            total_price (float | str): The total price in the account's currency.
-            data (SmsCampaignPriceData | Unset): ClickSend's breakdown of the price; not documented.
-            field_currency (SmsCampaignPriceCurrency | Unset): The account's currency; not documented.
+    Attributes:
+        total_count (int): The number of messages (recipients) the campaign sends to.
+        total_price (float | str): The total price in the account's currency.
+        data (SmsCampaignPriceData | Unset): ClickSend's breakdown of the price; not documented.
+        field_currency (SmsCampaignPriceCurrency | Unset): The account's currency; not documented.
     """
 
     total_count: int
@@ -51,32 +46,19 @@ class SmsCampaignPrice:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "total_count": total_count,
-                "total_price": total_price,
-            }
-        )
+        field_dict["total_count"] = total_count
+        field_dict["total_price"] = total_price
         if data is not UNSET:
             field_dict["data"] = data
         if field_currency is not UNSET:
             field_dict["_currency"] = field_currency
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.sms_campaign_price_currency import SmsCampaignPriceCurrency  # noqa: PLC0415
-        from ..models.sms_campaign_price_data import SmsCampaignPriceData  # noqa: PLC0415
-
         d = dict(src_dict)
         total_count = d.pop("total_count")
-
-        def _parse_total_price(data: object) -> float | str:
-            return cast(float | str, data)
-
-        total_price = _parse_total_price(d.pop("total_price"))
-
+        total_price = d.pop("total_price")
         _data = d.pop("data", UNSET)
         data: SmsCampaignPriceData | Unset
         if isinstance(_data, Unset):
@@ -97,7 +79,6 @@ class SmsCampaignPrice:
             data=data,
             field_currency=field_currency,
         )
-
         sms_campaign_price.additional_properties = d
         return sms_campaign_price
 
@@ -116,3 +97,9 @@ class SmsCampaignPrice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Other models are imported after this class exists, so that models referring to one another can
+# be imported in any order (annotations are strings, so the class body does not need them).
+from ..models.sms_campaign_price_currency import SmsCampaignPriceCurrency  # noqa: E402
+from ..models.sms_campaign_price_data import SmsCampaignPriceData  # noqa: E402

@@ -16,17 +16,14 @@ class SmsCampaignPriceCurrency:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         sms_campaign_price_currency = cls()
-
         sms_campaign_price_currency.additional_properties = d
         return sms_campaign_price_currency
 

@@ -1,15 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.sender_input import SenderInput
-
 
 T = TypeVar("T", bound="SmsCampaignSendRequest")
 
@@ -21,27 +17,27 @@ class SmsCampaignSendRequest:
     when `senders` is missing, and its curl example sends neither; both are optional
     here. Fields the reference does not document are rejected.
 
-        Attributes:
-            list_id (int | str): The id of the contact list to send to. The reference shows it as a number (428) in its curl
-                examples and types it as a string in its field lists; both forms are accepted.
-            name (str): The campaign's name, for your own reference.
-            body (str): The message. A message with only GSM 03.38 characters fits 160 characters in one part
-                and 153 per part when longer; any other character makes it Unicode, 70 in one part and
-                67 per part. Line breaks count as two characters. Placeholders are replaced per
-                recipient: `(First Name)`, `(Last Name)`, `(Cust. 1)`..`(Cust. 4)`, the opt-out link
-                `StopMsg.me/xxxxx` and the short link `smsu.io/xxxxx`. Marketing messages must carry
-                an opt-out ("reply STOP" or `StopMsg.me/xxxxx`).
-            from_ (str | Unset): A sender: a dedicated or own number in E.164 form (`+` and up to 15 digits), or an
-                alpha tag of 3 to 11 characters from a-z, A-Z, 0-9 and `+`. ClickSend asks an alpha
-                tag for at least one character that is not a digit; this spec asks for at least one
-                letter, because a value of only digits and `+` (such as `+0412`) is a mistyped number
-                and is checked as one. Recipients cannot reply to an alpha tag.
-            source (str | Unset): Names the application that sends, to tell messages from different applications apart.
-            schedule (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's int32 says.
-            senders (list[SenderInput] | Unset): Per-country senders (beta). Absent or empty means the account's default
-                senders.
-            url_to_shorten (str | Unset): An http or https URL of at most 250 characters. ClickSend shortens it and appends
-                the short link to the end of the body; one per message.
+    Attributes:
+        list_id (int | str): The id of the contact list to send to. The reference shows it as a number (428) in its curl
+            examples and types it as a string in its field lists; both forms are accepted.
+        name (str): The campaign's name, for your own reference.
+        body (str): The message. A message with only GSM 03.38 characters fits 160 characters in one part
+            and 153 per part when longer; any other character makes it Unicode, 70 in one part and
+            67 per part. Line breaks count as two characters. Placeholders are replaced per
+            recipient: `(First Name)`, `(Last Name)`, `(Cust. 1)`..`(Cust. 4)`, the opt-out link
+            `StopMsg.me/xxxxx` and the short link `smsu.io/xxxxx`. Marketing messages must carry
+            an opt-out ("reply STOP" or `StopMsg.me/xxxxx`).
+        from_ (str | Unset): A sender: a dedicated or own number in E.164 form (`+` and up to 15 digits), or an
+            alpha tag of 3 to 11 characters from a-z, A-Z, 0-9 and `+`. ClickSend asks an alpha
+            tag for at least one character that is not a digit; this spec asks for at least one
+            letter, because a value of only digits and `+` (such as `+0412`) is a mistyped number
+            and is checked as one. Recipients cannot reply to an alpha tag.
+        source (str | Unset): Names the application that sends, to tell messages from different applications apart.
+        schedule (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's int32 says.
+        senders (list[SenderInput] | Unset): Per-country senders (beta). Absent or empty means the account's default
+            senders.
+        url_to_shorten (str | Unset): An http or https URL of at most 250 characters. ClickSend shortens it and appends
+            the short link to the end of the body; one per message.
     """
 
     list_id: int | str
@@ -77,14 +73,9 @@ class SmsCampaignSendRequest:
         url_to_shorten = self.url_to_shorten
 
         field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "list_id": list_id,
-                "name": name,
-                "body": body,
-            }
-        )
+        field_dict["list_id"] = list_id
+        field_dict["name"] = name
+        field_dict["body"] = body
         if from_ is not UNSET:
             field_dict["from"] = from_
         if source is not UNSET:
@@ -95,30 +86,17 @@ class SmsCampaignSendRequest:
             field_dict["senders"] = senders
         if url_to_shorten is not UNSET:
             field_dict["url_to_shorten"] = url_to_shorten
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.sender_input import SenderInput  # noqa: PLC0415
-
         d = dict(src_dict)
-
-        def _parse_list_id(data: object) -> int | str:
-            return cast(int | str, data)
-
-        list_id = _parse_list_id(d.pop("list_id"))
-
+        list_id = d.pop("list_id")
         name = d.pop("name")
-
         body = d.pop("body")
-
         from_ = d.pop("from", UNSET)
-
         source = d.pop("source", UNSET)
-
         schedule = d.pop("schedule", UNSET)
-
         _senders = d.pop("senders", UNSET)
         senders: list[SenderInput] | Unset = UNSET
         if _senders is not UNSET:
@@ -129,7 +107,6 @@ class SmsCampaignSendRequest:
                 senders.append(senders_item)
 
         url_to_shorten = d.pop("url_to_shorten", UNSET)
-
         sms_campaign_send_request = cls(
             list_id=list_id,
             name=name,
@@ -140,5 +117,9 @@ class SmsCampaignSendRequest:
             senders=senders,
             url_to_shorten=url_to_shorten,
         )
-
         return sms_campaign_send_request
+
+
+# Other models are imported after this class exists, so that models referring to one another can
+# be imported in any order (annotations are strings, so the class body does not need them).
+from ..models.sender_input import SenderInput  # noqa: E402
