@@ -12,7 +12,7 @@ OVERLAYS_SHA256: Final[dict[str, str]] = {
     "20-sender-input-as-model.overlay.yaml": "71e34e9b2725612c8f0ca5fe30ac62c2a3fb536e936aed71948de1ae47ae5cc2",
     "30-query-defaults-stay-on-the-server.overlay.yaml": "4e2db1d75723e8881ca61a2b77c992f566bfe33686015cf5112c96a6d5c29522",
     "generator-config.yaml": "6c52a9b524e6c1ede29e32601547360eac4b5db0d5e346e359ab8ab552d1af6f",
-    "modules/clicksend_client.py": "c4b3022b08f6fafacea75e86cb120e008cf3d3defef4b8fec83069d0d5c01302",
+    "modules/clicksend_client.py": "77e72c7b962f90937fd2bdbf74baf0604622db6f5642610a42120d88bc3a97aa",
     "modules/exceptions.py": "d6f27ea2a6be98964979c2b85d3034c4ff45c7d966fa76a875112559135d3211",
     "modules/message.py": "91e9829a8beca2cbd6236b33dc834f171dd06284044650c106908b00479eaf69",
     "modules/pagination.py": "add80c765286dd598982a7aebeab6bddf6b84eddebaa358e49b9c78d79205d24",

@@ -39,6 +39,41 @@ async def _adetach_stream(response: httpx.Response) -> None:
     response.stream = httpx.ByteStream(response.content)
 
 
+class _DiscardedCookies(httpx.Cookies):
+    def extract_cookies(self, response: httpx.Response) -> None:
+        return None
+
+
+class _KeepsNoCookies:
+    """Mixed into the httpx clients: cookies the server sets are not kept.
+
+    Every request carries Basic auth, so a stored cookie could only make one request depend on an
+    earlier answer. Keeping none also keeps memory flat when paging: to store cookies, httpx
+    parses each response's URL again through the standard library, whose URL cache then holds up
+    to 128 page URLs. Cookies set by hand on `client.cookies` are still sent.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._discarding_jar = _DiscardedCookies()
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self._discarding_jar
+
+    @cookies.setter
+    def cookies(self, cookies: Any) -> None:
+        self._discarding_jar = _DiscardedCookies(cookies)
+
+
+class _CookielessClient(_KeepsNoCookies, httpx.Client):
+    pass
+
+
+class _AsyncCookielessClient(_KeepsNoCookies, httpx.AsyncClient):
+    pass
+
+
 class ClickSendClient:
     """A connection to ClickSend's REST API v3 for one account.
 
@@ -116,7 +151,7 @@ class ClickSendClient:
         if self._client is None:
             transport = RetryingTransport(self._transport or httpx.HTTPTransport(), self.retry_policy)
             hooks = {"response": [_detach_stream]}
-            self._client = httpx.Client(transport=transport, event_hooks=hooks, **self._options())
+            self._client = _CookielessClient(transport=transport, event_hooks=hooks, **self._options())
         return self._client
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
@@ -124,7 +159,7 @@ class ClickSendClient:
         if self._async_client is None:
             transport = AsyncRetryingTransport(self._async_transport or httpx.AsyncHTTPTransport(), self.retry_policy)
             hooks = {"response": [_adetach_stream]}
-            self._async_client = httpx.AsyncClient(transport=transport, event_hooks=hooks, **self._options())
+            self._async_client = _AsyncCookielessClient(transport=transport, event_hooks=hooks, **self._options())
         return self._async_client
 
     def close(self) -> None:

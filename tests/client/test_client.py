@@ -30,7 +30,7 @@ from clicksend_sms_campaigns.models import (
     SmsCampaignUpdateRequest,
 )
 
-from tests.client.fakes import API_KEY, USERNAME, FakeClickSend, envelope
+from tests.client.fakes import API_KEY, USERNAME, FakeClickSend, envelope, success_example
 
 IN_A_WEEK = int(time.time()) + 7 * 86400
 SEND = SmsCampaignSendRequest(
@@ -193,3 +193,33 @@ def test_closing_releases_the_httpx_clients() -> None:
     assert first.is_closed
     assert client.get_httpx_client() is not first, "a closed client is replaced on next use"
     client.close()
+
+
+def test_cookies_the_server_sets_are_not_kept() -> None:
+    # Every request carries Basic auth; a kept cookie would make a request depend on an earlier answer.
+    def with_cookie(request: httpx.Request) -> httpx.Response:
+        campaign = success_example("/sms-campaigns/{sms_campaign_id}", "get")["data"]
+        return envelope(200, "SUCCESS", "", campaign, set_cookie="session=abc; Path=/")
+
+    fake = FakeClickSend().then(with_cookie, with_cookie, with_cookie, with_cookie)
+    with fake.client() as client:
+        get_sms_campaign.sync(client=client, sms_campaign_id=7)
+        get_sms_campaign.sync(client=client, sms_campaign_id=7)
+        assert list(client.get_httpx_client().cookies) == []
+
+    async def twice() -> None:
+        async with fake.client() as client:
+            await get_sms_campaign.asyncio(client=client, sms_campaign_id=7)
+            await get_sms_campaign.asyncio(client=client, sms_campaign_id=7)
+            assert list(client.get_async_httpx_client().cookies) == []
+
+    asyncio.run(twice())
+    assert [request.headers.get("Cookie") for request in fake.requests] == [None] * 4
+
+
+def test_cookies_set_by_hand_are_still_sent() -> None:
+    fake = FakeClickSend()
+    with fake.client() as client:
+        client.get_httpx_client().cookies.set("region", "au")
+        get_sms_campaign.sync(client=client, sms_campaign_id=7)
+    assert fake.requests[0].headers["Cookie"] == "region=au"

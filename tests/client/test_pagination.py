@@ -123,3 +123,15 @@ def test_an_answer_is_freed_as_soon_as_it_is_dropped() -> None:
             assert freed() is None, "the response outlived its last reference"
         finally:
             gc.enable()
+
+
+def test_paging_leaves_the_standard_librarys_url_cache_alone() -> None:
+    # httpx parses each response's URL through urllib to store cookies, and urllib caches up to
+    # 128 parsed URLs: one per page. The client keeps no cookies, so nothing per page stays behind.
+    import urllib.parse
+
+    fake = _fake(300, 20)
+    urllib.parse.urlsplit.cache_clear()  # type: ignore[attr-defined]
+    with fake.client() as client:
+        assert sum(1 for _ in iter_sms_campaigns(client, limit=15)) == 300
+    assert urllib.parse.urlsplit.cache_info().currsize == 0  # type: ignore[attr-defined]
