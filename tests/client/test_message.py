@@ -145,3 +145,26 @@ def test_url_to_shorten_fills_the_short_link_placeholder_or_is_appended() -> Non
 def test_a_body_that_is_not_text_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="body must be a string"):
         analyze_message(b"bytes")  # type: ignore[arg-type]
+
+
+PLACEHOLDERS = ["(First Name)", "(Last Name)", "(Cust. 1)", "(Cust. 2)", "(Cust. 3)", "(Cust. 4)"]
+# Pieces that meet across a placeholder's edge: "\r" then "\n", an extension character, Unicode.
+EDGE_PIECES = ["\r", "\n", "€", "^", "é", "😀", "“", "a", " "]
+BODY_TEXT = st.lists(st.one_of(st.sampled_from(PLACEHOLDERS + EDGE_PIECES), GSM_TEXT, ANY_TEXT), max_size=12).map(
+    "".join
+)
+VALUE = st.one_of(st.text(st.sampled_from(EDGE_PIECES), max_size=4), ANY_TEXT, GSM_TEXT)
+RECIPIENT = st.dictionaries(
+    st.sampled_from(["first_name", "last_name", "custom_1", "custom_2", "custom_3", "custom_4"]), VALUE
+)
+
+
+@settings(max_examples=400, derandomize=True)
+@given(body=BODY_TEXT, recipient=RECIPIENT, url=st.sampled_from([None, "", "https://example.com/a"]))
+def test_a_personalised_message_is_analysed_as_its_rendered_text(
+    body: str, recipient: dict[str, str], url: str | None
+) -> None:
+    # The body is analysed once and only the recipient's values each time; the result must be
+    # what analysing the whole rendered text gives (itself checked against the codec above).
+    text = render_message(body, recipient=recipient, url_to_shorten=url)
+    assert analyze_message(body, recipient=recipient, url_to_shorten=url) == analyze_message(text)
