@@ -8,6 +8,7 @@
     python3 tasks.py regenerate [--check]     rebuild generated/ from the spec and overlays
     python3 tasks.py emulator [--port N]      serve the local ClickSend emulator
     python3 tasks.py bench [--quick]          benchmarks against the peers; writes BENCHMARKS.md
+    python3 tasks.py bench --profile NAME     where the time goes in one benchmark (pyinstrument)
     python3 tasks.py lock                     re-resolve constraints.txt from pyproject.toml
 
 Only the standard library is used here, so this file runs on a fresh clone with nothing but

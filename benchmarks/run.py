@@ -1,6 +1,7 @@
 """Benchmarks against the peers, reported as ratios measured in one run (absolute times are noisy here).
 
     python3 tasks.py bench [--quick] [--skip-suite]
+    python3 tasks.py bench --profile decode
 
 1. decode a 100-campaign page from JSON bytes: this client, the official SDK (clicksend-client
    6.0.2), json.loads alone. Target: at least as fast as the official SDK.
@@ -12,7 +13,8 @@
 4. scripts/regenerate.py --check against a bare generator call on the same spec. Target: within 2x.
 5. the whole offline test suite's wall time on this machine.
 
-Prints a table and writes BENCHMARKS.md.
+Prints a table and writes BENCHMARKS.md. `--profile decode|walk|analyze|regenerate` instead runs
+this client's side of one benchmark under pyinstrument and prints where the time goes.
 """
 
 from __future__ import annotations
@@ -83,15 +85,19 @@ def page_bytes(size: int = 100) -> bytes:
     return json.dumps({"http_code": 200, "response_code": "SUCCESS", "response_msg": "ok", "data": data}).encode()
 
 
+def decode_ours(raw: bytes) -> SmsCampaignPageEnvelope:
+    return SmsCampaignPageEnvelope.from_dict(json.loads(raw))
+
+
 def bench_decode(quick: bool) -> Result:
     from clicksend.models.view_sms_campaigns import ViewSmsCampaigns
 
     raw = page_bytes()
-    ours = SmsCampaignPageEnvelope.from_dict(json.loads(raw))
+    ours = decode_ours(raw)
     theirs = ViewSmsCampaigns.from_json(raw.decode())
     assert len(ours.data.data) == 100 and theirs is not None and theirs.data is not None
     number, repeat = (50, 3) if quick else (200, 7)
-    t_ours = best_of(lambda: SmsCampaignPageEnvelope.from_dict(json.loads(raw)), number=number, repeat=repeat)
+    t_ours = best_of(lambda: decode_ours(raw), number=number, repeat=repeat)
     t_sdk = best_of(lambda: ViewSmsCampaigns.from_json(raw.decode()), number=number, repeat=repeat)
     t_json = best_of(lambda: json.loads(raw), number=number, repeat=repeat)
     ratio = t_ours / t_sdk
@@ -184,20 +190,26 @@ def peak_memory(function: Callable[[], int]) -> tuple[int, int]:
         tracemalloc.stop()
 
 
+@contextmanager
+def seeded_emulator(count: int) -> Iterator[str]:
+    """An emulator process serving `count` campaigns; yields its base URL."""
+    with tempfile.TemporaryDirectory() as scratch:
+        database = Path(scratch) / "campaigns.sqlite"
+        seed_database(database, count)
+        with emulator_process(database) as base_url:
+            yield base_url
+
+
 def bench_paging(quick: bool) -> list[Result]:
     results = []
-    with tempfile.TemporaryDirectory() as scratch:
-        small, large = Path(scratch) / "small.sqlite", Path(scratch) / "large.sqlite"
-        seed_database(small, 2_000)
-        seed_database(large, 20_000)
-        with emulator_process(large) as base_url:
-            assert walk_ours(base_url) == walk_plain(base_url) == 20_000
-            repeat = 2 if quick else 5
-            t_ours = min(timeit.repeat(lambda: walk_ours(base_url), number=1, repeat=repeat))
-            t_plain = min(timeit.repeat(lambda: walk_plain(base_url), number=1, repeat=repeat))
-            _, peak_large = peak_memory(lambda: walk_ours(base_url))
-        with emulator_process(small) as base_url:
-            _, peak_small = peak_memory(lambda: walk_ours(base_url))
+    with seeded_emulator(20_000) as base_url:
+        assert walk_ours(base_url) == walk_plain(base_url) == 20_000
+        repeat = 2 if quick else 5
+        t_ours = min(timeit.repeat(lambda: walk_ours(base_url), number=1, repeat=repeat))
+        t_plain = min(timeit.repeat(lambda: walk_plain(base_url), number=1, repeat=repeat))
+        _, peak_large = peak_memory(lambda: walk_ours(base_url))
+    with seeded_emulator(2_000) as base_url:
+        _, peak_small = peak_memory(lambda: walk_ours(base_url))
     ratio = t_ours / t_plain
     results.append(
         Result(
@@ -238,21 +250,30 @@ def baseline_analysis(text: str) -> tuple[str, int, int]:
     return encoding, length, 1 if length <= single else -(-length // per_part)
 
 
+def personalised_recipients() -> list[dict[str, str]]:
+    """The emulator's 20,000-contact list as analyze_message's recipients."""
+    return [
+        {"first_name": c.first_name, "last_name": c.last_name, "custom_1": c.custom[0], "custom_2": c.custom[1]}
+        for c in Emulator().lists[BIG_LIST_ID].contacts
+    ]
+
+
+def analyze_ours(recipients: list[dict[str, str]]) -> list[tuple[str, int, int]]:
+    results = []
+    for recipient in recipients:
+        analysis = analyze_message(BODY, recipient=recipient)
+        results.append((analysis.encoding, analysis.length, analysis.parts))
+    return results
+
+
 def bench_analysis(quick: bool) -> Result:
     import gsm0338  # noqa: F401
 
     contacts = Emulator().lists[BIG_LIST_ID].contacts
-    recipients = [
-        {"first_name": c.first_name, "last_name": c.last_name, "custom_1": c.custom[0], "custom_2": c.custom[1]}
-        for c in contacts
-    ]
+    recipients = personalised_recipients()
 
     def ours() -> list[tuple[str, int, int]]:
-        results = []
-        for recipient in recipients:
-            analysis = analyze_message(BODY, recipient=recipient)
-            results.append((analysis.encoding, analysis.length, analysis.parts))
-        return results
+        return analyze_ours(recipients)
 
     def baseline() -> list[tuple[str, int, int]]:
         return [baseline_analysis(personalise(BODY, contact)) for contact in contacts]
@@ -327,12 +348,60 @@ def bench_suite() -> Result:
     )
 
 
+# --- profiles ----------------------------------------------------------------------------
+
+
+def _profile_decode() -> None:
+    raw = page_bytes()
+    for _ in range(300):
+        decode_ours(raw)
+
+
+def _profile_walk() -> None:
+    with seeded_emulator(20_000) as base_url:
+        walk_ours(base_url)
+
+
+def _profile_analyze() -> None:
+    analyze_ours(personalised_recipients())
+
+
+def _profile_regenerate() -> None:
+    from scripts import regenerate
+
+    regenerate.main(["--check"])
+
+
+PROFILES: dict[str, Callable[[], None]] = {
+    "decode": _profile_decode,
+    "walk": _profile_walk,
+    "analyze": _profile_analyze,
+    "regenerate": _profile_regenerate,
+}
+
+
+def profile(name: str) -> str:
+    """This client's side of one benchmark, run under pyinstrument; the call tree as text."""
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.0005)
+    with profiler:
+        PROFILES[name]()
+    return str(profiler.output_text(unicode=True, color=False))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repeats (noisier)")
     parser.add_argument("--skip-suite", action="store_true", help="leave out the test-suite timing")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument(
+        "--profile", choices=sorted(PROFILES), help="print where this client spends its time in one benchmark, and stop"
+    )
     args = parser.parse_args(argv)
+    if args.profile:
+        print(profile(args.profile))
+        return 0
     results = [
         bench_decode(args.quick),
         *bench_paging(args.quick),

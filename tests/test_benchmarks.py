@@ -20,3 +20,10 @@ def test_the_gsm0338_baseline_agrees_with_analyze_message(text: str) -> None:
 def test_the_benchmark_page_is_a_valid_100_campaign_page() -> None:
     page = SmsCampaignPageEnvelope.from_dict(json.loads(bench.page_bytes()))
     assert len(page.data.data) == 100 and page.data.per_page == 100
+
+
+@pytest.mark.parametrize(("name", "hot_spot"), [("decode", "SmsCampaign.from_dict"), ("analyze", "analyze_message")])
+def test_a_profile_shows_where_this_client_spends_its_time(name: str, hot_spot: str) -> None:
+    report = bench.profile(name)
+    assert hot_spot in report
+    assert "Duration:" in report
