@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 import shutil
 import subprocess
 import sys
@@ -90,11 +91,18 @@ BAD_NODES: list[dict[str, Any]] = [
 ]
 
 
-def _generate(tmp_path: Path, package: str, model_template: Path | None) -> Path:
+def _generate(
+    tmp_path: Path, package: str, model_template: Path | None, spec: dict[str, Any] = SPEC, **options: object
+) -> Path:
     spec_path, overlays = tmp_path / f"{package}.yaml", tmp_path / f"{package}-overlays"
-    spec_path.write_text(yaml.safe_dump(SPEC))
+    spec_path.write_text(yaml.safe_dump(spec))
     overlays.mkdir()
-    config = {"project_name_override": package.replace("_", "-"), "package_name_override": package, "post_hooks": []}
+    config: dict[str, object] = {
+        "project_name_override": package.replace("_", "-"),
+        "package_name_override": package,
+        "post_hooks": [],
+        **options,
+    }
     (overlays / "generator-config.yaml").write_text(yaml.safe_dump(config))
     if model_template is not None:
         (overlays / "templates").mkdir()
@@ -194,6 +202,15 @@ def test_the_generated_models_pass_mypy_strict_and_ruff(projects: dict[str, Path
             [sys.executable, "-m", *command], cwd=projects["ours"], capture_output=True, text=True, check=False
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_attribute_docstrings_follow_the_generator_option(tmp_path: Path) -> None:
+    described = yaml.safe_load(yaml.safe_dump(SPEC))
+    described["components"]["schemas"]["Tag"]["properties"]["name"]["description"] = "What the tag says."
+    built = _generate(tmp_path, "models_documented", MODEL_TEMPLATE, described, docstrings_on_attributes=True)
+    source = (built / "models_documented" / "models" / "tag.py").read_text()
+    assert re.search(r'name: str\n    """ ?What the tag says\. ?"""', source)
+    assert "Attributes:" not in source
 
 
 def test_a_multipart_body_stops_the_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

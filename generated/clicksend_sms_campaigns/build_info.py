@@ -23,7 +23,7 @@ OVERLAYS_SHA256: Final[dict[str, str]] = {
     "templates/README.md.jinja": "e691df4f4f5ffa70001ba7082ac85d545d188ba5c20816f014dbcdb9dde13336",
     "templates/client.py.jinja": "76e515cd2a44b5167dade7126aab703598f25e4c64c664db1f5aac6a59a94515",
     "templates/endpoint_module.py.jinja": "7c36af2eb7f24c7eee4dc2a699072a2850e4dcb432d22241145bc4c490ce1173",
-    "templates/model.py.jinja": "62188e2debe6e6ccc49cb20531833780bd31743286bd6716e923faefb9531f50",
+    "templates/model.py.jinja": "d51456edded2fc06bf0473868fe77c8dc2fe24c89f47ca93fda33e65cf863614",
     "templates/package_init.py.jinja": "40a6b555e77e9cf7921bff8edea6b50ee1a8233d3905335d4bca46bfab70dcbe",
     "templates/pyproject_uv.toml.jinja": "e1c2eb152d6749c2222146d88415ee58d34e6e9aae14e83e36c3467392536edd",
 }
