@@ -14,7 +14,7 @@ OVERLAYS_SHA256: Final[dict[str, str]] = {
     "generator-config.yaml": "6c52a9b524e6c1ede29e32601547360eac4b5db0d5e346e359ab8ab552d1af6f",
     "modules/clicksend_client.py": "77e72c7b962f90937fd2bdbf74baf0604622db6f5642610a42120d88bc3a97aa",
     "modules/exceptions.py": "d6f27ea2a6be98964979c2b85d3034c4ff45c7d966fa76a875112559135d3211",
-    "modules/message.py": "178480d35ead061dc2f7102eb585021b20f1cd7376ece69f3b6ae61e42d77026",
+    "modules/message.py": "aa15f984b8ad0f77d54976e676da0c8abff1bf9058b713d875430a18138cac1f",
     "modules/pagination.py": "add80c765286dd598982a7aebeab6bddf6b84eddebaa358e49b9c78d79205d24",
     "modules/query.py": "353fb8c709e9020af42be90ad24a70cc8f81efbc205483d84a745ba967d2e0a1",
     "modules/retries.py": "caa4412d61dc3f21d1d115f5353cdd98b4f7082fb9446bd225dc825c342c0374",

@@ -122,15 +122,9 @@ def analyze_message(
     extra_for_breaks = _lone_line_breaks(text) if "\r" in text else text.count("\n")
     if literals_gsm and _GSM.issuperset(inserted):
         length = len(text) + extra_for_breaks + literals_extension + _extension_septets(inserted)
-        parts = 1 if length <= GSM_SINGLE_PART else -(-length // GSM_PER_PART)
-        return _new_analysis(MessageAnalysis, (text, "GSM-7", length, parts))
+        return MessageAnalysis(text, "GSM-7", length, _parts(length, GSM_SINGLE_PART, GSM_PER_PART))
     length = len(text.encode("utf-16-le")) // 2 + extra_for_breaks
-    parts = 1 if length <= UNICODE_SINGLE_PART else -(-length // UNICODE_PER_PART)
-    return _new_analysis(MessageAnalysis, (text, "Unicode", length, parts))
-
-
-# Builds the NamedTuple without its Python-level __new__: a third of a microsecond, 20,000 times.
-_new_analysis = tuple.__new__
+    return MessageAnalysis(text, "Unicode", length, _parts(length, UNICODE_SINGLE_PART, UNICODE_PER_PART))
 
 
 def render_message(body: str, *, recipient: Mapping[str, str] | None = None, url_to_shorten: str | None = None) -> str:
@@ -194,3 +188,9 @@ def _lone_line_breaks(text: str) -> int:
     # "\r\n" already takes two; a lone "\n" or "\r" takes one and counts two.
     crlf = text.count("\r\n")
     return text.count("\n") + text.count("\r") - 2 * crlf
+
+
+def _parts(length: int, single: int, per_part: int) -> int:
+    if length <= single:
+        return 1
+    return -(-length // per_part)
