@@ -43,12 +43,21 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def _tiny_inputs(tmp_path: Path, spec: dict[str, object] | None = None) -> tuple[Path, Path]:
+def _tiny_inputs(tmp_path: Path, spec: dict[str, object] | None = None, **config: object) -> tuple[Path, Path]:
     spec_path, overlays = tmp_path / "spec.yaml", tmp_path / "overlays"
     spec_path.write_text(yaml.safe_dump(spec or TINY_SPEC))
     overlays.mkdir()
-    (overlays / "generator-config.yaml").write_text(yaml.safe_dump(TINY_CONFIG))
+    (overlays / "generator-config.yaml").write_text(yaml.safe_dump({**TINY_CONFIG, **config}))
     return spec_path, overlays
+
+
+def _assert_tiny_build_stops(
+    inputs: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str], *expected: str
+) -> None:
+    spec_path, overlays = inputs
+    output = tmp_path / "out"
+    output.mkdir()
+    _assert_stops(["--spec", str(spec_path), "--overlays", str(overlays)], output, capsys, *expected)
 
 
 def test_check_passes_on_the_committed_tree(capsys: pytest.CaptureFixture[str]) -> None:
@@ -186,12 +195,9 @@ def test_a_generator_warning_stops_the_build(tmp_path: Path, capsys: pytest.Capt
         "requestBody": {"content": {"application/xml": {"schema": {"type": "string"}}}},
         "responses": {"200": {"description": "ok"}},
     }
-    spec_path, overlays = _tiny_inputs(tmp_path, spec)
-    output = tmp_path / "out"
-    output.mkdir()
-    _assert_stops(
-        ["--spec", str(spec_path), "--overlays", str(overlays)],
-        output,
+    _assert_tiny_build_stops(
+        _tiny_inputs(tmp_path, spec),
+        tmp_path,
         capsys,
         "did not generate cleanly",
         "POST /things/{id}",
@@ -200,26 +206,27 @@ def test_a_generator_warning_stops_the_build(tmp_path: Path, capsys: pytest.Capt
 
 
 def test_an_unknown_generator_config_key_stops_the_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    spec_path, overlays = _tiny_inputs(tmp_path)
-    (overlays / "generator-config.yaml").write_text(yaml.safe_dump({**TINY_CONFIG, "literal_enum": True}))
-    output = tmp_path / "out"
-    output.mkdir()
-    _assert_stops(
-        ["--spec", str(spec_path), "--overlays", str(overlays)], output, capsys, "generator-config.yaml", "literal_enum"
-    )
+    inputs = _tiny_inputs(tmp_path, literal_enum=True)
+    _assert_tiny_build_stops(inputs, tmp_path, capsys, "generator-config.yaml", "literal_enum")
+
+
+def test_a_property_name_that_is_not_an_identifier_stops_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The project's generator config gives property names no prefix, so nothing makes `1st` valid.
+    spec = yaml.safe_load(yaml.safe_dump(TINY_SPEC))
+    spec["components"]["schemas"]["Thing"]["properties"] = {"1st": {"type": "string"}}
+    inputs = _tiny_inputs(tmp_path, spec, field_prefix="")
+    _assert_tiny_build_stops(inputs, tmp_path, capsys, "ruff format failed", "tiny_client/models/thing.py")
 
 
 def test_a_module_that_would_replace_a_generated_file_stops_the_build(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    spec_path, overlays = _tiny_inputs(tmp_path)
-    (overlays / "modules").mkdir()
-    (overlays / "modules" / "client.py").write_text("x = 1\n")
-    output = tmp_path / "out"
-    output.mkdir()
-    _assert_stops(
-        ["--spec", str(spec_path), "--overlays", str(overlays)], output, capsys, "would replace the generated client.py"
-    )
+    inputs = _tiny_inputs(tmp_path)
+    (inputs[1] / "modules").mkdir()
+    (inputs[1] / "modules" / "client.py").write_text("x = 1\n")
+    _assert_tiny_build_stops(inputs, tmp_path, capsys, "would replace the generated client.py")
 
 
 def test_every_overlay_says_why() -> None:

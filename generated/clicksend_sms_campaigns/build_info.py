@@ -11,7 +11,7 @@ OVERLAYS_SHA256: Final[dict[str, str]] = {
     "10-sender-id-as-plain-string.overlay.yaml": "b0f95ac264965ca4788879cfc5ddbea1c0c530aa0c8e9ca289fe8b7d20261d09",
     "20-sender-input-as-model.overlay.yaml": "71e34e9b2725612c8f0ca5fe30ac62c2a3fb536e936aed71948de1ae47ae5cc2",
     "30-query-defaults-stay-on-the-server.overlay.yaml": "4e2db1d75723e8881ca61a2b77c992f566bfe33686015cf5112c96a6d5c29522",
-    "generator-config.yaml": "6c52a9b524e6c1ede29e32601547360eac4b5db0d5e346e359ab8ab552d1af6f",
+    "generator-config.yaml": "5e36166c1503748e5c5d7a192b74c0c3dc6a5a3d7366cd9d0743b757eeefbfdd",
     "modules/clicksend_client.py": "77e72c7b962f90937fd2bdbf74baf0604622db6f5642610a42120d88bc3a97aa",
     "modules/exceptions.py": "d6f27ea2a6be98964979c2b85d3034c4ff45c7d966fa76a875112559135d3211",
     "modules/message.py": "aa15f984b8ad0f77d54976e676da0c8abff1bf9058b713d875430a18138cac1f",

@@ -223,3 +223,13 @@ def test_cookies_set_by_hand_are_still_sent() -> None:
         client.get_httpx_client().cookies.set("region", "au")
         get_sms_campaign.sync(client=client, sms_campaign_id=7)
     assert fake.requests[0].headers["Cookie"] == "region=au"
+
+
+def test_clicksends_underscore_fields_have_plain_names_and_round_trip() -> None:
+    fake = FakeClickSend()
+    with fake.client() as client:
+        campaign = get_sms_campaign.sync(client=client, sms_campaign_id=7).data
+    assert (campaign.total_count, campaign.list_name) == (10, "string")
+    wire = campaign.to_dict()
+    assert (wire["_total_count"], wire["_list_name"]) == (10, "string")
+    assert "total_count" not in wire and "list_name" not in wire

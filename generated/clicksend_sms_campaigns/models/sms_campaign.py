@@ -40,9 +40,9 @@ class SmsCampaign:
         unsubscribe_link (int | Unset): Whether an unsubscribe link was added; the reference only shows 0.
         source (None | str | Unset): The application that sent the campaign; null when not given.
         senders (list[Sender] | Unset): The per-country senders given when the campaign was sent.
-        field_total_count (int | Unset): The number of recipients in the campaign's list.
-        field_list_name (None | str | Unset): The name of the campaign's list. Null is accepted (a deleted list) though
-            the reference never shows it.
+        total_count (int | Unset): The number of recipients in the campaign's list.
+        list_name (None | str | Unset): The name of the campaign's list. Null is accepted (a deleted list) though the
+            reference never shows it.
     """
 
     sms_campaign_id: int
@@ -60,8 +60,8 @@ class SmsCampaign:
     unsubscribe_link: int | Unset = UNSET
     source: None | str | Unset = UNSET
     senders: list[Sender] | Unset = UNSET
-    field_total_count: int | Unset = UNSET
-    field_list_name: None | str | Unset = UNSET
+    total_count: int | Unset = UNSET
+    list_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -115,13 +115,13 @@ class SmsCampaign:
                 senders_item = senders_item_data.to_dict()
                 senders.append(senders_item)
 
-        field_total_count = self.field_total_count
+        total_count = self.total_count
 
-        field_list_name: None | str | Unset
-        if isinstance(self.field_list_name, Unset):
-            field_list_name = UNSET
+        list_name: None | str | Unset
+        if isinstance(self.list_name, Unset):
+            list_name = UNSET
         else:
-            field_list_name = self.field_list_name
+            list_name = self.list_name
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -145,10 +145,10 @@ class SmsCampaign:
             field_dict["source"] = source
         if senders is not UNSET:
             field_dict["senders"] = senders
-        if field_total_count is not UNSET:
-            field_dict["_total_count"] = field_total_count
-        if field_list_name is not UNSET:
-            field_dict["_list_name"] = field_list_name
+        if total_count is not UNSET:
+            field_dict["_total_count"] = total_count
+        if list_name is not UNSET:
+            field_dict["_list_name"] = list_name
         return field_dict
 
     @classmethod
@@ -177,8 +177,8 @@ class SmsCampaign:
 
                 senders.append(senders_item)
 
-        field_total_count = d.pop("_total_count", UNSET)
-        field_list_name = d.pop("_list_name", UNSET)
+        total_count = d.pop("_total_count", UNSET)
+        list_name = d.pop("_list_name", UNSET)
         sms_campaign = cls(
             sms_campaign_id=sms_campaign_id,
             name=name,
@@ -195,8 +195,8 @@ class SmsCampaign:
             unsubscribe_link=unsubscribe_link,
             source=source,
             senders=senders,
-            field_total_count=field_total_count,
-            field_list_name=field_list_name,
+            total_count=total_count,
+            list_name=list_name,
         )
         sms_campaign.additional_properties = d
         return sms_campaign

@@ -21,13 +21,13 @@ class SmsCampaignPrice:
         total_count (int): The number of messages (recipients) the campaign sends to.
         total_price (float | str): The total price in the account's currency.
         data (SmsCampaignPriceData | Unset): ClickSend's breakdown of the price; not documented.
-        field_currency (SmsCampaignPriceCurrency | Unset): The account's currency; not documented.
+        currency (SmsCampaignPriceCurrency | Unset): The account's currency; not documented.
     """
 
     total_count: int
     total_price: float | str
     data: SmsCampaignPriceData | Unset = UNSET
-    field_currency: SmsCampaignPriceCurrency | Unset = UNSET
+    currency: SmsCampaignPriceCurrency | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,9 +40,9 @@ class SmsCampaignPrice:
         if not isinstance(self.data, Unset):
             data = self.data.to_dict()
 
-        field_currency: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.field_currency, Unset):
-            field_currency = self.field_currency.to_dict()
+        currency: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.currency, Unset):
+            currency = self.currency.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,8 +50,8 @@ class SmsCampaignPrice:
         field_dict["total_price"] = total_price
         if data is not UNSET:
             field_dict["data"] = data
-        if field_currency is not UNSET:
-            field_dict["_currency"] = field_currency
+        if currency is not UNSET:
+            field_dict["_currency"] = currency
         return field_dict
 
     @classmethod
@@ -66,18 +66,18 @@ class SmsCampaignPrice:
         else:
             data = SmsCampaignPriceData.from_dict(_data)
 
-        _field_currency = d.pop("_currency", UNSET)
-        field_currency: SmsCampaignPriceCurrency | Unset
-        if isinstance(_field_currency, Unset):
-            field_currency = UNSET
+        _currency = d.pop("_currency", UNSET)
+        currency: SmsCampaignPriceCurrency | Unset
+        if isinstance(_currency, Unset):
+            currency = UNSET
         else:
-            field_currency = SmsCampaignPriceCurrency.from_dict(_field_currency)
+            currency = SmsCampaignPriceCurrency.from_dict(_currency)
 
         sms_campaign_price = cls(
             total_count=total_count,
             total_price=total_price,
             data=data,
-            field_currency=field_currency,
+            currency=currency,
         )
         sms_campaign_price.additional_properties = d
         return sms_campaign_price
