@@ -59,9 +59,17 @@ class Result:
     met: bool | None
 
 
-def best_of(function: Callable[[], Any], *, number: int, repeat: int) -> float:
-    """Seconds per call: the best of `repeat` runs of `number` calls (the least disturbed one)."""
-    return min(timeit.repeat(function, number=number, repeat=repeat)) / number
+def best_of(*functions: Callable[[], Any], number: int, repeat: int) -> list[float]:
+    """Seconds per call of each function: the best of `repeat` runs of `number` calls.
+
+    The functions take turns, one run each per round, so that a slow spell of this shared machine
+    falls on all of them rather than on whichever was being measured at the time.
+    """
+    best = [float("inf")] * len(functions)
+    for _ in range(repeat):
+        for index, function in enumerate(functions):
+            best[index] = min(best[index], timeit.timeit(function, number=number) / number)
+    return best
 
 
 # --- 1. decode ---------------------------------------------------------------------------
@@ -98,9 +106,13 @@ def bench_decode(quick: bool) -> Result:
     theirs = ViewSmsCampaigns.from_json(raw.decode())
     assert len(ours.data.data) == 100 and theirs is not None and theirs.data is not None
     number, repeat = (50, 3) if quick else (200, 7)
-    t_ours = best_of(lambda: decode_ours(raw), number=number, repeat=repeat)
-    t_sdk = best_of(lambda: ViewSmsCampaigns.from_json(raw.decode()), number=number, repeat=repeat)
-    t_json = best_of(lambda: json.loads(raw), number=number, repeat=repeat)
+    t_ours, t_sdk, t_json = best_of(
+        lambda: decode_ours(raw),
+        lambda: ViewSmsCampaigns.from_json(raw.decode()),
+        lambda: json.loads(raw),
+        number=number,
+        repeat=repeat,
+    )
     ratio = t_ours / t_sdk
     figures = (
         f"this client {t_ours * 1e3:.3f} ms, official SDK {t_sdk * 1e3:.3f} ms, "
@@ -206,8 +218,7 @@ def bench_paging(quick: bool) -> list[Result]:
     with seeded_emulator(20_000) as base_url:
         assert walk_ours(base_url) == walk_plain(base_url) == 20_000
         repeat = 2 if quick else 5
-        t_ours = min(timeit.repeat(lambda: walk_ours(base_url), number=1, repeat=repeat))
-        t_plain = min(timeit.repeat(lambda: walk_plain(base_url), number=1, repeat=repeat))
+        t_ours, t_plain = best_of(lambda: walk_ours(base_url), lambda: walk_plain(base_url), number=1, repeat=repeat)
         _, peak_large = peak_memory(lambda: walk_ours(base_url))
     with seeded_emulator(2_000) as base_url:
         _, peak_small = peak_memory(lambda: walk_ours(base_url))
@@ -281,8 +292,7 @@ def bench_analysis(quick: bool) -> Result:
 
     identical = ours() == baseline()
     repeat = 2 if quick else 5
-    t_ours = min(timeit.repeat(ours, number=1, repeat=repeat))
-    t_base = min(timeit.repeat(baseline, number=1, repeat=repeat))
+    t_ours, t_base = best_of(ours, baseline, number=1, repeat=repeat)
     speedup = t_base / t_ours
     encodings = {e for e, _, _ in ours()}
     figures = (
@@ -318,8 +328,7 @@ def bench_regenerate(quick: bool) -> Result:
             )
 
     repeat = 2 if quick else 5
-    t_ours = min(timeit.repeat(ours, number=1, repeat=repeat))
-    t_bare = min(timeit.repeat(bare, number=1, repeat=repeat))
+    t_ours, t_bare = best_of(ours, bare, number=1, repeat=repeat)
     ratio = t_ours / t_bare
     return Result(
         "4. regenerate --check vs bare generator",
@@ -426,8 +435,8 @@ def main(argv: list[str] | None = None) -> int:
     findings = previous[previous.index(FINDINGS) :] if FINDINGS in previous else ""
     args.output.write_text(
         "# Benchmarks\n\nMeasured with `python3 tasks.py bench` (`benchmarks/run.py`); every figure is the best of "
-        f"several runs, and each comparison ran in the same process on the same machine ({machine}). "
-        "Ratios are what to read: absolute times on a shared 2-core machine are noisy.\n\n"
+        "several runs, and the sides of each comparison took turns in the same process on the same machine "
+        f"({machine}). Ratios are what to read: absolute times on a shared 2-core machine are noisy.\n\n"
         + table
         + "\n"
         + ("\n" + findings if findings else ""),

@@ -27,3 +27,10 @@ def test_a_profile_shows_where_this_client_spends_its_time(name: str, hot_spot: 
     report = bench.profile(name)
     assert hot_spot in report
     assert "Duration:" in report
+
+
+def test_the_sides_of_a_comparison_take_turns_and_each_gets_its_own_best() -> None:
+    calls: list[str] = []
+    seconds = bench.best_of(lambda: calls.append("ours"), lambda: calls.append("theirs"), number=2, repeat=3)
+    assert calls == ["ours", "ours", "theirs", "theirs"] * 3
+    assert len(seconds) == 2 and all(0 < each < 1 for each in seconds)
