@@ -5,6 +5,7 @@
                                               the main job: drift check of generated/, then the contract
                                               checks against T = replay (default) | emulator | live
     python3 tasks.py test [PYTEST ARGS...]    the whole test suite
+    python3 tasks.py drift [--target T]       Markdown: per operation and field, what was recorded against the spec
     python3 tasks.py regenerate [--check]     rebuild generated/ from the spec and overlays
     python3 tasks.py emulator [--port N]      serve the local ClickSend emulator
     python3 tasks.py bench [--quick]          benchmarks against the peers; writes BENCHMARKS.md
@@ -111,6 +112,11 @@ def command_main(args: list[str]) -> None:
     )
 
 
+def command_drift(args: list[str]) -> None:
+    python = ensure_venv()
+    run(python, "-m", "contract_tests.drift", *args)
+
+
 def command_regenerate(args: list[str]) -> None:
     python = ensure_venv()
     run(python, "scripts/regenerate.py", *args)
@@ -156,6 +162,7 @@ def command_lock(args: list[str]) -> None:
 COMMANDS = {
     "main": command_main,
     "test": command_test,
+    "drift": command_drift,
     "regenerate": command_regenerate,
     "emulator": command_emulator,
     "bench": command_bench,

@@ -104,7 +104,8 @@ def bench_decode(quick: bool) -> Result:
     raw = page_bytes()
     ours = decode_ours(raw)
     theirs = ViewSmsCampaigns.from_json(raw.decode())
-    assert len(ours.data.data) == 100 and theirs is not None and theirs.data is not None
+    assert ours.data is not None and len(ours.data.data or []) == 100
+    assert theirs is not None and theirs.data is not None
     number, repeat = (50, 3) if quick else (200, 7)
     t_ours, t_sdk, t_json = best_of(
         lambda: decode_ours(raw),

@@ -116,6 +116,12 @@ def _read_yaml(path: Path, mtime_ns: int) -> Any:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
 
 
+def read_meta(folder: Path) -> dict[str, Any]:
+    """A recorded set's RECORDED.json: which target recorded it, when, with what."""
+    meta: dict[str, Any] = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+    return meta
+
+
 def recorded_sets() -> list[Path]:
     """The folders of the targets that have recordings, in TARGETS order."""
     return [CASSETTES / target for target in TARGETS if (CASSETTES / target / META_FILE).exists()]

@@ -2,8 +2,9 @@
 
 replay    (default) judges the committed cassettes; no network at all
 emulator  starts the emulator on a free loopback port and records fresh evidence from it
-live      the real API; needs CLICKSEND_USERNAME, CLICKSEND_API_KEY, CLICKSEND_LIVE_LIST_ID and the
-          explicit opt-in CLICKSEND_LIVE=1, and is skipped, saying why, without them
+live      the real API; needs the explicit opt-in CLICKSEND_LIVE=1 (skipped, saying why, without it) and
+          then CLICKSEND_USERNAME, CLICKSEND_API_KEY and CLICKSEND_LIVE_LIST_ID (fails, naming what is
+          missing, without them)
 --record  with emulator or live, writes the evidence to contract_tests/cassettes/<target>/ (whole)
 """
 
@@ -22,6 +23,8 @@ from contract_tests import cassettes
 
 #: Interactions checked per operation, for the summary the main command prints.
 CHECKED: Counter[str] = Counter()
+#: Public evidence samples checked per operation (contract_tests/evidence/public).
+PUBLIC_CHECKED: Counter[str] = Counter()
 TARGET_CHOICES = ("replay", "emulator", "live")
 
 
@@ -64,8 +67,10 @@ def evidence_sets(request: pytest.FixtureRequest, target: str, tmp_path_factory:
         return [out]
     try:
         live = recorder.live_target()
-    except ValueError as missing:
-        pytest.skip(f"live target not configured: {missing}")
+    except recorder.LiveNotOptedIn as why:
+        pytest.skip(f"live target not opted in: {why}")
+    except recorder.LiveMisconfigured as missing:
+        pytest.fail(f"live target misconfigured: {missing}", pytrace=False)
     try:
         recorder.record(live, out)
     finally:
@@ -87,6 +92,10 @@ def no_network_when_replaying(request: pytest.FixtureRequest, monkeypatch: pytes
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    if PUBLIC_CHECKED:
+        terminalreporter.section("contract checks per operation (target: public evidence)")
+        for operation, count in sorted(PUBLIC_CHECKED.items()):
+            terminalreporter.write_line(f"  {operation:32} {count:5} public samples agree with the spec and the client")
     if not CHECKED:
         return
     terminalreporter.section(f"contract checks per operation (target: {config.getoption('--target')})")

@@ -79,10 +79,20 @@ def _schema_problems(spec: dict[str, Any], ref: str, body: Any, label: str) -> l
     if isinstance(body, dict) and set(body) == {"raw"}:
         return [f"{label}: the answer is not JSON"]
     validator = _validator(spec, ref.removeprefix("#"))
-    return [
-        f"{label}: response at {'/'.join(str(p) for p in error.absolute_path) or '(whole body)'}: {error.message[:200]}"
-        for error in validator.iter_errors(body)
-    ]
+    problems = []
+    for error in validator.iter_errors(body):
+        error = _deepest(error)
+        where = "/".join(str(part) for part in error.absolute_path) or "(whole body)"
+        problems.append(f"{label}: response at {where}: {error.message[:200]}")
+    return problems
+
+
+def _deepest(error: Any) -> Any:
+    """For a value that fits none of an anyOf's branches, the branch's error that reaches deepest,
+    so the problem names the field (`data/sms_campaign/senders`) rather than the whole `data`."""
+    while error.context:
+        error = max(error.context, key=lambda sub: len(sub.absolute_path))
+    return error
 
 
 _VALIDATORS: dict[tuple[int, str], tuple[dict[str, Any], Any]] = {}
@@ -97,8 +107,8 @@ def _validator(spec: dict[str, Any], pointer: str) -> Any:
     return cached[1]
 
 
-def _client_problems(operation_id: str, interaction: dict[str, Any], label: str) -> list[str]:
-    """The generated client must parse every recorded success and raise ClickSendError for every error."""
+def parse_recorded(operation_id: str, interaction: dict[str, Any]) -> Any:
+    """What the generated client makes of a recorded answer: its model, or the ClickSendError it raises."""
     request, recorded = interaction["request"], interaction["response"]
     body = recorded["body"]
     content = body["raw"].encode() if isinstance(body, dict) and set(body) == {"raw"} else json.dumps(body).encode()
@@ -108,9 +118,15 @@ def _client_problems(operation_id: str, interaction: dict[str, Any], label: str)
         headers=recorded["headers"],
         request=httpx.Request(request["method"], "http://replay.invalid" + request["path"]),
     )
-    success = 200 <= recorded["status"] < 300
+    return OPERATION_MODULES[operation_id]._parse_response(client=None, response=response)
+
+
+def _client_problems(operation_id: str, interaction: dict[str, Any], label: str) -> list[str]:
+    """The generated client must parse every recorded success and raise ClickSendError for every error."""
+    status = interaction["response"]["status"]
+    success = 200 <= status < 300
     try:
-        OPERATION_MODULES[operation_id]._parse_response(client=None, response=response)
+        parse_recorded(operation_id, interaction)
     except ClickSendError as error:
         return (
             []
@@ -119,7 +135,7 @@ def _client_problems(operation_id: str, interaction: dict[str, Any], label: str)
         )
     except Exception as error:  # anything else is a client bug
         return [f"{label}: the client raised {type(error).__name__}, not a ClickSendError: {error}"]
-    return [] if success else [f"{label}: the client returned a model for recorded HTTP {recorded['status']}"]
+    return [] if success else [f"{label}: the client returned a model for recorded HTTP {status}"]
 
 
 def check_all(spec: dict[str, Any], interactions: list[tuple[str, dict[str, Any]]]) -> tuple[Counter[str], list[str]]:
@@ -159,6 +175,28 @@ def price_problems(interactions: list[dict[str, Any]]) -> tuple[int, list[str]]:
     return len(priced), problems
 
 
+def sent_campaign(answer: dict[str, Any]) -> dict[str, Any]:
+    """The campaign of a send answer, in either shape (`data`, or `data.sms_campaign`)."""
+    data: dict[str, Any] = answer["data"]
+    return data["sms_campaign"] if "sms_campaign" in data and "sms_campaign_id" not in data else data
+
+
+def send_answer_shapes(interactions: list[dict[str, Any]]) -> set[str]:
+    """The shapes ("flat", "nested") of the successful send answers among recorded interactions."""
+    shapes = set()
+    for interaction in interactions:
+        request, response = interaction["request"], interaction["response"]
+        if (
+            request["method"] == "POST"
+            and request["path"].endswith("/sms-campaigns/send")
+            and response["status"] == 200
+        ):
+            data = response["body"].get("data") if isinstance(response["body"], dict) else None
+            if isinstance(data, dict):
+                shapes.add("nested" if "sms_campaign" in data and "sms_campaign_id" not in data else "flat")
+    return shapes
+
+
 def documented_match(campaign: dict[str, Any], conditions: list[tuple[str, str]]) -> bool:
     """All conditions hold: case-insensitive, empty value matches any, text matches by substring."""
     return all(
@@ -168,10 +206,8 @@ def documented_match(campaign: dict[str, Any], conditions: list[tuple[str, str]]
 
 def search_problems(interactions: list[dict[str, Any]]) -> tuple[int, list[str]]:
     """Each search returns exactly this run's campaigns that match it."""
-    created = {
-        i["response"]["body"]["data"]["sms_campaign_id"]: i["response"]["body"]["data"]
-        for i in _scenario(interactions, "search-setup")
-    }
+    campaigns = [sent_campaign(i["response"]["body"]) for i in _scenario(interactions, "search-setup")]
+    created = {campaign["sms_campaign_id"]: campaign for campaign in campaigns}
     problems = []
     searches = _scenario(interactions, "search")
     for interaction in searches:

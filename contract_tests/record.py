@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,7 @@ from typing import Any
 
 import httpx
 import vcr
-from clicksend_sms_campaigns import ClickSendClient, RequestValidationError, RetryPolicy
+from clicksend_sms_campaigns import APIError, ClickSendClient, ClickSendWarning, RequestValidationError, RetryPolicy
 from clicksend_sms_campaigns.api.sms_campaigns import (
     calculate_sms_campaign_price,
     cancel_sms_campaign,
@@ -71,6 +72,9 @@ class Target:
     frozen_now: int | None = None
     live: bool = False
     guard: LiveSafetyTransport | None = field(default=None, repr=False)
+    #: Switches the shape of the target's send answer ("nested" or "flat"); None where the target
+    #: decides (live): the recording then holds whatever shape it gives.
+    set_send_answer: Callable[[str], None] | None = field(default=None, repr=False)
 
     def now(self) -> int:
         return self.frozen_now if self.frozen_now is not None else int(time.time())
@@ -83,21 +87,47 @@ def emulator_target() -> Iterator[Target]:
     emulator = Emulator()
     now = int(time.time())
     emulator.clock.freeze(now)
+
+    def set_send_answer(shape: str) -> None:
+        emulator.config.send_answer = shape  # type: ignore[assignment]
+
     with run_emulator(emulator) as running:
         yield Target(
-            "emulator", running.base_url, "emulator", "emulator-key", SMALL_LIST_ID, "emulator", frozen_now=now
+            "emulator",
+            running.base_url,
+            "emulator",
+            "emulator-key",
+            SMALL_LIST_ID,
+            "emulator",
+            frozen_now=now,
+            set_send_answer=set_send_answer,
         )
 
 
+class LiveNotOptedIn(ValueError):
+    """CLICKSEND_LIVE=1 is not set: the live target is skipped."""
+
+
+class LiveMisconfigured(ValueError):
+    """CLICKSEND_LIVE=1 is set but a credential or the list is missing: the live target fails."""
+
+
+LIVE_SETTINGS = ("CLICKSEND_USERNAME", "CLICKSEND_API_KEY", "CLICKSEND_LIVE_LIST_ID")
+
+
 def live_target() -> Target:
-    """The live API, from the environment; ValueError saying what is missing."""
-    missing = [
-        n for n in ("CLICKSEND_USERNAME", "CLICKSEND_API_KEY", "CLICKSEND_LIVE_LIST_ID") if not os.environ.get(n)
-    ]
+    """The live API, from the environment.
+
+    Raises LiveNotOptedIn without the explicit opt-in CLICKSEND_LIVE=1, and LiveMisconfigured,
+    naming what is missing, when it is opted in without everything it needs.
+    """
     if os.environ.get("CLICKSEND_LIVE") != "1":
-        missing.append("CLICKSEND_LIVE=1 (the explicit opt-in)")
+        raise LiveNotOptedIn("the live target needs the explicit opt-in CLICKSEND_LIVE=1")
+    missing = [name for name in LIVE_SETTINGS if not os.environ.get(name)]
     if missing:
-        raise ValueError(f"the live target needs {', '.join(missing)}")
+        raise LiveMisconfigured(f"CLICKSEND_LIVE=1 is set, but {', '.join(missing)} is not: the live target cannot run")
+    if not os.environ["CLICKSEND_LIVE_LIST_ID"].isdigit():
+        raise LiveMisconfigured("CLICKSEND_LIVE_LIST_ID must be the number of one of your contact lists")
     return Target(
         "live",
         os.environ.get("CLICKSEND_BASE_URL", "https://rest.clicksend.com/v3"),
@@ -293,8 +323,32 @@ def record_search_property(client: ClickSendClient, recorder: RecordingTransport
     return created
 
 
+def record_send_shapes(client: ClickSendClient, recorder: RecordingTransport, target: Target) -> list[int]:
+    """One send in each answer shape the target can be switched to (or in the shape it gives)."""
+    recorder.scenario = "send-shapes"
+    shapes = ("flat", "nested") if target.set_send_answer is not None else ("as the target answers",)
+    created = []
+    for shape in shapes:
+        if target.set_send_answer is not None:
+            target.set_send_answer(shape)
+        body = SmsCampaignSendRequest(
+            list_id=target.list_id,
+            name=f"contract-{target.run_id} shape",
+            body="Send answer shape",
+            schedule=target.now() + FLOW_LEAD_SECONDS,
+        )
+        created.append(send_sms_campaign.sync(client=client, body=body).data.sms_campaign_id)
+    if target.set_send_answer is not None:
+        target.set_send_answer("nested")
+    return created
+
+
 def record_limits(client: ClickSendClient, recorder: RecordingTransport, target: Target) -> dict[str, str]:
-    """Every limit in 15..100 through the client; limits outside through raw requests, as facts."""
+    """Every limit in 15..100 through the client; what the target does outside, recorded as facts.
+
+    The client refuses a limit below 1 (it cannot be meant), which is then sent raw; it warns about
+    the others outside 15..100 and sends them.
+    """
     recorder.scenario = "limit"
     only_this_run = search_query({"name": f"contract-{target.run_id}"})  # small pages; per_page is what counts
     for limit in LIMITS:
@@ -302,17 +356,19 @@ def record_limits(client: ClickSendClient, recorder: RecordingTransport, target:
     recorder.scenario = "limit-outside"
     facts = {}
     for limit in LIMITS_OUTSIDE:
-        try:
-            list_sms_campaigns.sync(client=client, limit=limit)
-            raise AssertionError(f"the client sent limit={limit}")
-        except RequestValidationError:
-            pass  # refused before sending, as it must be
-        raw = client.get_httpx_client().get("/sms-campaigns", params={"limit": limit})
-        body = raw.json() if raw.headers.get("content-type", "").startswith("application/json") else {}
-        per_page = (body.get("data") or {}).get("per_page") if isinstance(body.get("data"), dict) else None
-        facts[f"limit={limit}"] = f"HTTP {raw.status_code} {body.get('response_code')}" + (
-            f", per_page {per_page}" if per_page else ""
-        )
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                page = list_sms_campaigns.sync(client=client, limit=limit).data
+                facts[f"limit={limit}"] = f"HTTP 200 SUCCESS, per_page {page.per_page if page else None}"
+            except RequestValidationError:
+                raw = client.get_httpx_client().get("/sms-campaigns", params={"limit": limit})
+                facts[f"limit={limit}"] = f"refused by the client; sent raw: HTTP {raw.status_code}"
+            except APIError as error:
+                facts[f"limit={limit}"] = f"HTTP {error.status} {error.response_code}"
+        warned = [w for w in caught if isinstance(w.message, ClickSendWarning) and w.message.field == "limit"]
+        if limit >= 1 and not warned:
+            raise AssertionError(f"the client sent limit={limit} without a warning")
     return facts
 
 
@@ -386,7 +442,7 @@ def _same_body_except_times(recorded: Any, replayed: Any) -> None:
     assert comparable(recorded) == comparable(replayed), "the request bodies differ"
 
 
-def stateful_flow(client: ClickSendClient, run_id: str, list_id: int, now: Callable[[], int]) -> list[str]:
+def stateful_flow(client: ClickSendClient, run_id: str, list_id: int, now: Callable[[], int]) -> list[str | None]:
     """send (far ahead), get, update, list with q, cancel, get: the statuses seen along the way."""
     name = f"contract-{run_id}-flow"
     schedule = now() + FLOW_LEAD_SECONDS
@@ -398,7 +454,8 @@ def stateful_flow(client: ClickSendClient, run_id: str, list_id: int, now: Calla
     changed = SmsCampaignUpdateRequest(list_id=list_id, name=name, body="Flow test, changed", schedule=schedule)
     updated = update_sms_campaign.sync(client=client, sms_campaign_id=campaign_id, body=changed).data
     assert updated.body == "Flow test, changed", "the update took"
-    found = list_sms_campaigns.sync(client=client, q=search_query({"name": name}), limit=15).data.data
+    page = list_sms_campaigns.sync(client=client, q=search_query({"name": name}), limit=15).data
+    found = (page.data or []) if page is not None else []
     assert [c.sms_campaign_id for c in found] == [campaign_id], "list with q finds exactly the flow's campaign"
     seen.append(cancel_sms_campaign.sync(client=client, sms_campaign_id=campaign_id).data.status)
     seen.append(get_sms_campaign.sync(client=client, sms_campaign_id=campaign_id).data.status)
@@ -425,6 +482,7 @@ def record(target: Target, out: Path) -> dict[str, Any]:
         with client_for(target, recorder) as client:
             record_price_property(client, recorder, target)
             created = record_search_property(client, recorder, target)
+            created += record_send_shapes(client, recorder, target)
             facts = record_limits(client, recorder, target)
             recorder.scenario = "cleanup"
             for campaign_id in created:

@@ -12,8 +12,8 @@ import httpx
 import pytest
 from clicksend_sms_campaigns import ClickSendClient, RetryPolicy
 
-from contract_tests import cassettes, evidence_checks, speclib
-from contract_tests.conftest import CHECKED
+from contract_tests import cassettes, evidence_checks, public_evidence, speclib
+from contract_tests.conftest import CHECKED, PUBLIC_CHECKED
 from contract_tests.record import flow_vcr, stateful_flow
 
 REQUIRED_META = {
@@ -169,3 +169,31 @@ def test_replay_opens_no_connection(target: str) -> None:
         except OSError as error:
             message = str(error)
     assert ("replay must not open connections" in message) == (target == "replay")
+
+
+def test_the_public_evidence_agrees_with_the_spec_and_the_client() -> None:
+    samples = public_evidence.load_samples()
+    assert len(samples) >= 10
+    problems = []
+    for sample, found in public_evidence.check_all(speclib.load_spec(), samples):
+        problems += found
+        if not found:
+            PUBLIC_CHECKED[sample.data["operation"]] += 1
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+def test_a_public_sample_that_disagrees_fails_naming_the_sample_and_the_field() -> None:
+    spec = copy.deepcopy(speclib.load_spec())
+    spec["components"]["schemas"]["SmsCampaign"]["properties"]["senders"]["type"] = "array"  # null no longer allowed
+    problems = [p for _, found in public_evidence.check_all(spec, public_evidence.load_samples()) for p in found]
+    assert any("public sample #1 " in p and "data/sms_campaign/senders" in p for p in problems), problems
+
+
+def test_the_recordings_cover_both_send_answer_shapes(evidence_sets: list[Path]) -> None:
+    for folder in evidence_sets:
+        interactions = [item for _, item in _interactions(folder)]
+        shapes = evidence_checks.send_answer_shapes(interactions)
+        if _meta(folder)["target"] == "emulator":
+            assert shapes == {"flat", "nested"}, f"{folder.name}: {shapes}"
+        else:
+            assert shapes, f"{folder.name}: no successful send recorded"

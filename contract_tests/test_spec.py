@@ -324,8 +324,18 @@ def _validates(spec: dict[str, Any], schema_name: str, value: Any) -> bool:
     return speclib.schema_validator(spec, speclib.pointer("components", "schemas", schema_name)).is_valid(value)
 
 
+def _follows_documented_rule(spec: dict[str, Any], schema_name: str, value: Any) -> bool:
+    schema = spec["components"]["schemas"][schema_name]
+    return (
+        speclib.schema_validator(
+            spec, speclib.pointer("components", "schemas", schema_name, "x-documented-rule")
+        ).is_valid(value)
+        and "x-documented-rule" in schema
+    )
+
+
 @pytest.mark.parametrize(
-    ("value", "valid"),
+    ("value", "documented"),
     [
         ("+61411111111", True),
         ("+14055555555", True),
@@ -342,10 +352,14 @@ def _validates(spec: dict[str, Any], schema_name: str, value: Any) -> bool:
         ("+++", False),
         ("+1234567890123456", False),
         ("", False),
+        ("abc@gmail.com", False),
     ],
 )
-def test_sender_id_follows_alpha_tag_and_e164_rules(spec: dict[str, Any], value: str, valid: bool) -> None:
-    assert _validates(spec, "SenderId", value) is valid
+def test_any_sender_id_is_accepted_and_the_documented_forms_are_kept(
+    spec: dict[str, Any], value: str, documented: bool
+) -> None:
+    assert _validates(spec, "SenderId", value), "ClickSend is not known to refuse any sender"
+    assert _follows_documented_rule(spec, "SenderId", value) is documented
 
 
 @pytest.mark.parametrize(
@@ -374,25 +388,31 @@ def test_campaign_status_is_an_open_set(spec: dict[str, Any]) -> None:
     assert "enum" not in spec["components"]["schemas"]["SmsCampaign"]["properties"]["status"]
 
 
-def test_requests_reject_undocumented_fields(spec: dict[str, Any]) -> None:
+def test_requests_carry_undocumented_fields_but_not_without_the_documented_required_ones(spec: dict[str, Any]) -> None:
     request = {"list_id": 428, "name": "n", "body": "b"}
     for schema_name in ("SmsCampaignSendRequest", "SmsCampaignPriceRequest", "SmsCampaignUpdateRequest"):
         assert _validates(spec, schema_name, request), schema_name
-        assert not _validates(spec, schema_name, {**request, "colour": "blue"}), schema_name
+        assert _validates(spec, schema_name, {**request, "senderIDgroup": "Own numbers"}), schema_name
         assert not _validates(spec, schema_name, {"name": "n", "body": "b"}), f"{schema_name} without list_id"
+        assert not _validates(spec, schema_name, {**request, "body": ""}), f"{schema_name} with an empty body"
 
 
-def test_url_to_shorten_is_http_and_at_most_250_characters(spec: dict[str, Any]) -> None:
-    assert _validates(spec, "UrlToShorten", "https://example.com/" + "a" * 230)
-    assert not _validates(spec, "UrlToShorten", "https://example.com/" + "a" * 231)
-    assert not _validates(spec, "UrlToShorten", "ftp://example.com/")
+def test_url_to_shorten_keeps_the_documented_rule(spec: dict[str, Any]) -> None:
+    assert _follows_documented_rule(spec, "UrlToShorten", "https://example.com/" + "a" * 230)
+    assert not _follows_documented_rule(spec, "UrlToShorten", "https://example.com/" + "a" * 231)
+    assert not _follows_documented_rule(spec, "UrlToShorten", "ftp://example.com/")
+    assert _validates(spec, "UrlToShorten", "ftp://example.com/")
 
 
-def test_sender_input_needs_a_sender_id_unless_shared_longcode(spec: dict[str, Any]) -> None:
-    assert _validates(spec, "SenderInput", {"recipient_country_code": "US", "sender_id": "+12124567890"})
-    assert _validates(spec, "SenderInput", {"recipient_country_code": "BG", "sender_type": "shared_longcode"})
-    assert not _validates(spec, "SenderInput", {"recipient_country_code": "BG"})
-    assert not _validates(spec, "SenderInput", {"recipient_country_code": "BG", "sender_type": "dedicated"})
+def test_sender_input_accepts_clicksends_own_example_and_keeps_the_documented_rule(spec: dict[str, Any]) -> None:
+    assert _follows_documented_rule(spec, "SenderInput", {"recipient_country_code": "US", "sender_id": "+12124567890"})
+    assert _follows_documented_rule(
+        spec, "SenderInput", {"recipient_country_code": "BG", "sender_type": "shared_longcode"}
+    )
+    assert not _follows_documented_rule(spec, "SenderInput", {"recipient_country_code": "BG"})
+    assert not _follows_documented_rule(spec, "SenderInput", {"sender_id": "+12124567890"})
+    clicksends_own = {"country": "AU", "sender_id": "+6141111111", "sender_type": "longcode"}
+    assert _validates(spec, "SenderInput", clicksends_own)
 
 
 def test_send_links_to_get_update_and_cancel(spec: dict[str, Any]) -> None:
@@ -400,6 +420,61 @@ def test_send_links_to_get_update_and_cancel(spec: dict[str, Any]) -> None:
     targets = {link["operationId"] for link in links.values()}
     assert targets == {"get_sms_campaign", "update_sms_campaign", "cancel_sms_campaign"}
     for link in links.values():
-        assert link["parameters"] == {"sms_campaign_id": "$response.body#/data/sms_campaign_id"}
-    # The expression must point at a field the campaign schema really has.
+        assert link["parameters"] == {"sms_campaign_id": "$response.body#/data/sms_campaign/sms_campaign_id"}
+    # The expression must point at a field the nested answer really has.
+    assert "sms_campaign" in spec["components"]["schemas"]["SmsCampaignSendWrapper"]["required"]
     assert "sms_campaign_id" in spec["components"]["schemas"]["SmsCampaign"]["required"]
+
+
+def _schemas_reached(spec: dict[str, Any], node: Any, seen: set[str]) -> set[str]:
+    """The names of the component schemas a schema reaches through $refs."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            name = ref.rsplit("/", 1)[-1]
+            if name not in seen:
+                seen.add(name)
+                _schemas_reached(spec, spec["components"]["schemas"][name], seen)
+        for value in node.values():
+            _schemas_reached(spec, value, seen)
+    elif isinstance(node, list):
+        for value in node:
+            _schemas_reached(spec, value, seen)
+    return seen
+
+
+def test_every_answer_schema_is_read_tolerantly_and_no_request_schema_is(spec: dict[str, Any]) -> None:
+    answers: set[str] = set()
+    requests: set[str] = set()
+    for _, _, operation in speclib.iter_operations(spec):
+        _schemas_reached(spec, operation["responses"]["200"], answers)
+        _schemas_reached(spec, operation.get("requestBody", {}), requests)
+    objects = {name for name in answers if name in spec["components"]["schemas"]}
+    objects = {
+        n
+        for n in objects
+        if "properties" in spec["components"]["schemas"][n] or "allOf" in spec["components"]["schemas"][n]
+    }
+    assert {"SmsCampaign", "Sender", "SmsCampaignPage", "SmsCampaignPrice", "SmsCampaignPriceCurrency"} <= objects
+    for name in objects:
+        assert spec["components"]["schemas"][name].get("x-tolerant-reader") is True, name
+    for name in requests:
+        assert "x-tolerant-reader" not in spec["components"]["schemas"][name], name
+    assert not answers & requests, "no schema is both an answer and a request"
+
+
+def test_answer_schemas_require_only_what_the_client_cannot_work_without(spec: dict[str, Any]) -> None:
+    schemas = spec["components"]["schemas"]
+    required = {
+        name: sorted(
+            {*schema.get("required", []), *(r for part in schema.get("allOf", []) for r in part.get("required", []))}
+        )
+        for name, schema in schemas.items()
+        if schema.get("x-tolerant-reader")
+    }
+    assert {name: fields for name, fields in required.items() if fields} == {
+        "SmsCampaign": ["sms_campaign_id"],
+        "SmsCampaignEnvelope": ["data"],
+        "SmsCampaignSendEnvelope": ["data"],
+        "SmsCampaignSendWrapper": ["sms_campaign"],
+    }

@@ -32,14 +32,14 @@ def test_an_unknown_reference_is_invalid(spec: dict[str, Any]) -> None:
 
 
 def test_an_example_that_no_longer_matches_names_example_and_field(spec: dict[str, Any]) -> None:
-    examples = spec["paths"]["/sms-campaigns/send"]["post"]["responses"]["200"]["content"]["application/json"][
-        "examples"
-    ]
-    examples["referenceResponse"]["value"]["data"]["sms_campaign_id"] = "seven"
+    examples = spec["paths"]["/sms-campaigns/{sms_campaign_id}"]["get"]["responses"]["200"]["content"][
+        "application/json"
+    ]["examples"]
+    examples["referenceResponse"]["value"]["data"]["status"] = 7
     problems = speclib.example_problems(spec)
     assert problems == [
-        "POST /sms-campaigns/send response 200 application/json example 'referenceResponse': "
-        "at data/sms_campaign_id: 'seven' is not of type 'integer'"
+        "GET /sms-campaigns/{sms_campaign_id} response 200 application/json example 'referenceResponse': "
+        "at data/status: 7 is not of type 'string'"
     ]
 
 

@@ -52,4 +52,4 @@ def test_replay_survives_edits_to_tests_and_new_literals_in_helpers(tmp_path: Pa
     )
     result = _pytest("contract_tests/test_contract.py", cwd=copy)
     assert result.returncode == 0, result.stdout[-5000:]
-    assert "11 passed" in result.stdout or "12 passed" in result.stdout
+    assert " passed" in result.stdout and "skipped" not in result.stdout, result.stdout[-2000:]

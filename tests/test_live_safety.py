@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,8 +21,9 @@ from contract_tests.live_safety import (
     LiveSafetyTransport,
     check_request,
 )
-from contract_tests.record import live_target
+from contract_tests.record import LiveMisconfigured, LiveNotOptedIn, live_target
 
+ROOT = Path(__file__).resolve().parent.parent
 NOW = 1_800_000_000.0
 BASE = "https://rest.clicksend.com/v3"
 
@@ -98,18 +103,60 @@ def test_schemathesis_only_gets_read_only_operations_against_live() -> None:
 
 
 @pytest.mark.parametrize(
-    ("env", "missing"),
+    ("env", "missing", "kind"),
     [
-        ({}, "CLICKSEND_USERNAME"),
-        ({"CLICKSEND_USERNAME": "u", "CLICKSEND_API_KEY": "k", "CLICKSEND_LIVE_LIST_ID": "1"}, "CLICKSEND_LIVE=1"),
+        ({}, "CLICKSEND_LIVE=1", LiveNotOptedIn),
+        (
+            {"CLICKSEND_USERNAME": "u", "CLICKSEND_API_KEY": "k", "CLICKSEND_LIVE_LIST_ID": "1"},
+            "CLICKSEND_LIVE=1",
+            LiveNotOptedIn,
+        ),
+        ({"CLICKSEND_LIVE": "1"}, "CLICKSEND_USERNAME, CLICKSEND_API_KEY, CLICKSEND_LIVE_LIST_ID", LiveMisconfigured),
+        (
+            {"CLICKSEND_LIVE": "1", "CLICKSEND_USERNAME": "u", "CLICKSEND_API_KEY": "k"},
+            "CLICKSEND_LIVE_LIST_ID",
+            LiveMisconfigured,
+        ),
+        (
+            {"CLICKSEND_LIVE": "1", "CLICKSEND_USERNAME": "u", "CLICKSEND_API_KEY": "k", "CLICKSEND_LIVE_LIST_ID": "x"},
+            "CLICKSEND_LIVE_LIST_ID must be the number",
+            LiveMisconfigured,
+        ),
     ],
 )
 def test_live_needs_credentials_and_an_explicit_opt_in(
-    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], missing: str
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], missing: str, kind: type[ValueError]
 ) -> None:
     for name in ("CLICKSEND_USERNAME", "CLICKSEND_API_KEY", "CLICKSEND_LIVE_LIST_ID", "CLICKSEND_LIVE"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    with pytest.raises(ValueError, match=missing):
+    with pytest.raises(kind) as raised:
         live_target()
+    assert missing in str(raised.value)
+
+
+LIVE_ENV = ("CLICKSEND_USERNAME", "CLICKSEND_API_KEY", "CLICKSEND_LIVE_LIST_ID", "CLICKSEND_LIVE", "CONTRACT_TARGET")
+
+
+def _contract_run_against_live(**env: str) -> subprocess.CompletedProcess[str]:
+    clean = {name: value for name, value in os.environ.items() if name not in LIVE_ENV}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "contract_tests/test_contract.py",
+         "--target", "live", "-k", "every_recorded_interaction"],
+        cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+
+
+def test_live_opted_in_without_credentials_fails_naming_what_is_missing() -> None:
+    result = _contract_run_against_live(CLICKSEND_LIVE="1", CLICKSEND_USERNAME="someone")
+    assert result.returncode != 0, result.stdout[-2000:]
+    assert "CLICKSEND_API_KEY, CLICKSEND_LIVE_LIST_ID is not" in result.stdout
+    assert "skipped" not in result.stdout.splitlines()[-1]
+
+
+def test_live_without_the_opt_in_is_skipped_saying_why() -> None:
+    result = _contract_run_against_live()
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert "1 skipped" in result.stdout.splitlines()[-1]
+    assert "CLICKSEND_LIVE=1" in result.stdout

@@ -74,7 +74,7 @@ def test_changing_one_description_is_drift_naming_the_files(tmp_path: Path, caps
     out = capsys.readouterr().out
     assert "changed    clicksend_sms_campaigns/models/sms_campaign.py" in out
     assert "changed    clicksend_sms_campaigns/build_info.py" in out, "the spec's sha256 changed too"
-    assert "+        name (str): A new description." in out, "the diff is shown"
+    assert "+        name (str | None): A new description." in out, "the diff is shown"
 
 
 def test_a_missing_and_an_extra_file_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

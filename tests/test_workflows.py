@@ -34,7 +34,7 @@ def _triggers(workflow: dict[Any, Any]) -> dict[str, Any]:
 
 def test_actionlint_finds_nothing() -> None:
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
-    assert len(files) == 2
+    assert len(files) == 3
     result = subprocess.run([_actionlint(), *files], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -62,3 +62,22 @@ def test_tests_workflow_runs_what_ci_runs_on_every_push_and_pull_request() -> No
     assert set(_triggers(workflow)) == {"push", "pull_request"}
     steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
     assert "bash .ci/run" in steps
+
+
+def test_live_workflow_runs_the_live_contract_checks_by_hand_and_weekly_and_keeps_what_it_found() -> None:
+    workflow = _load("live.yml")
+    triggers = _triggers(workflow)
+    assert "workflow_dispatch" in triggers and triggers["schedule"][0]["cron"].endswith("* * 1")
+    [job] = workflow["jobs"].values()
+    assert job["env"]["CLICKSEND_LIVE"] == "1"
+    for name in ("CLICKSEND_USERNAME", "CLICKSEND_API_KEY", "CLICKSEND_LIVE_LIST_ID"):
+        assert job["env"][name] == "${{ secrets." + name + " }}"
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert "python3 tasks.py main --target live --record" in runs
+    assert any(
+        run.startswith("python3 tasks.py drift --evidence contract_tests/cassettes/live --out drift-report.md")
+        for run in runs
+    )
+    [upload] = [step for step in job["steps"] if str(step.get("uses", "")).startswith("actions/upload-artifact")]
+    assert upload["if"] == "always()"
+    assert "contract_tests/cassettes/live/" in upload["with"]["path"] and "drift-report.md" in upload["with"]["path"]

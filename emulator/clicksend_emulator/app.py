@@ -22,6 +22,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 from starlette.applications import Starlette
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -34,6 +35,7 @@ from .seed import DEFAULT_ACCOUNTS, Account, ContactList, default_lists
 from .store import EDITABLE_STATUSES, STORED_SORT_FIELDS, CampaignStore, Clock, Lifecycle, matches, sort_key
 
 LimitPolicy = Literal["reject", "clamp"]
+SendAnswer = Literal["nested", "flat"]
 
 
 @dataclass
@@ -44,6 +46,9 @@ class EmulatorConfig:
     lists: dict[int, ContactList] | None = None  # None: default_lists(accounts)
     #: A limit outside 15..100: "reject" answers 400; "clamp" serves the nearest allowed size.
     limit_policy: LimitPolicy = "reject"
+    #: The send answer's shape: "nested" (`data.sms_campaign` beside `data.total_count`, what
+    #: integrations observe from the live API) or "flat" (`data` is the campaign, the reference's example).
+    send_answer: SendAnswer = "nested"
     #: "About four months" ahead, the furthest a schedule may lie.
     max_schedule_ahead_seconds: int = 122 * 24 * 3600
     max_body_bytes: int = 64 * 1024
@@ -76,6 +81,32 @@ class DroppedConnection(Response):
         await send({"type": "http.response.body", "body": b'{"http_code": 200,', "more_body": False})
 
 
+#: The six `_currency` fields ClickSend's spec lists; the values are the emulator's (an AUD account).
+ACCOUNT_CURRENCY = {
+    "currency_name_short": "AUD",
+    "currency_prefix_d": "$",
+    "currency_prefix_c": "c",
+    "currency_name_long": "Australian Dollars",
+    "min_recharge_amount": 20,
+    "max_recharge_amount": 10000,
+}
+
+
+class CampaignIdConvertor(Convertor[int]):
+    """Digits, at most 30 of them: a longer "id" is a path that does not exist (404), never an
+    integer too long for Python to read (which Starlette's own `int` convertor turns into a 500)."""
+
+    regex = "[0-9]{1,30}"
+
+    def convert(self, value: str) -> int:
+        return int(value)
+
+    def to_string(self, value: int) -> str:
+        return str(value)
+
+
+register_url_convertor("campaign_id", CampaignIdConvertor())
+
 _STATUS_CODES = {400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
 _MAX_ID = 2_147_483_647
 
@@ -102,12 +133,12 @@ class Emulator:
                 ),
                 Route("/v3/sms-campaigns", self._operation("list_sms_campaigns", self.list), methods=["GET"]),
                 Route(
-                    "/v3/sms-campaigns/{sms_campaign_id:int}",
+                    "/v3/sms-campaigns/{sms_campaign_id:campaign_id}",
                     self._by_method(get=self.get, put=self.update),
                     methods=["GET", "PUT"],
                 ),
                 Route(
-                    "/v3/sms-campaigns/{sms_campaign_id:int}/cancel",
+                    "/v3/sms-campaigns/{sms_campaign_id:campaign_id}/cancel",
                     self._operation("cancel_sms_campaign", self.cancel),
                     methods=["PUT"],
                 ),
@@ -173,7 +204,7 @@ class Emulator:
     def _authenticate(self, request: Request) -> Account:
         header = request.headers.get("authorization", "")
         if not header:
-            raise ApiError(401, "MISSING_CREDENTIALS", "Authentication credentials were missing.")
+            raise ApiError(401, "UNAUTHORIZED", "Authentication credentials were missing or incorrect.")
         scheme, _, encoded = header.partition(" ")
         try:
             username, _, api_key = base64.b64decode(encoded, validate=True).decode("utf-8").partition(":")
@@ -181,9 +212,9 @@ class Emulator:
             username = api_key = ""
         account = self.accounts.get(username)
         if scheme.lower() != "basic" or account is None or account.api_key != api_key:
-            raise ApiError(401, "INVALID_CREDENTIALS", "Authentication credentials were missing or incorrect.")
+            raise ApiError(401, "UNAUTHORIZED", "Authentication credentials were missing or incorrect.")
         if account.status == "notactive":
-            raise ApiError(403, "ACCOUNT_NOT_ACTIVATED", "Your account has not been activated.")
+            raise ApiError(403, "FORBIDDEN", "Your account has not been activated.")
         if account.status == "banned":
             raise ApiError(403, "FORBIDDEN", "Your account has been suspended.")
         return account
@@ -227,6 +258,8 @@ class Emulator:
             raise ApiError(400, "BAD_REQUEST", "Invalid input.", problems)
 
     def _reject_undocumented_query(self, request: Request, operation: str) -> None:
+        # A guess (README): unknown query parameters are refused, unlike unknown body fields, which
+        # ClickSend is seen to accept. Nothing shows ClickSend taking an unknown parameter.
         documented = PARAMETERS.get(operation, {})
         unknown = [name for name in request.query_params if name not in documented]
         if unknown:
@@ -277,9 +310,11 @@ class Emulator:
         return campaign_id
 
     def _own_list(self, account: Account, list_id: Any) -> ContactList:
-        contact_list = self.lists.get(int(list_id))
+        """The account's list; any other id, in whatever form, is ClickSend's recorded 404 (public evidence)."""
+        number = list_id if isinstance(list_id, int) else int(list_id) if _is_list_number(list_id) else None
+        contact_list = self.lists.get(number) if number is not None else None
         if contact_list is None or contact_list.user_id != account.user_id:
-            raise ApiError(404, "NOT_FOUND", "The contact list was not found.", {"list_id": "The list was not found."})
+            raise ApiError(404, "NOT_FOUND", "Your list is not found.")
         return contact_list
 
     def _beyond_schedule_limit(self, body: dict[str, Any]) -> bool:
@@ -299,13 +334,10 @@ class Emulator:
         body = await self._json_body(request, "send_sms_campaign")
         contact_list = self._own_list(account, body["list_id"])
         if account.status == "nocredit":
-            raise ApiError(403, "INSUFFICIENT_CREDIT", "You have insufficient credit to send this campaign.")
+            raise ApiError(403, "FORBIDDEN", "You have insufficient credit to send this campaign.")
         fields: dict[str, Any] = {
-            **{
-                k: body[k]
-                for k in ("name", "body", "from", "source", "senders", "url_to_shorten", "schedule")
-                if k in body
-            },
+            **{k: body[k] for k in ("name", "body", "from", "source", "url_to_shorten", "schedule") if k in body},
+            **({"senders": _documented_sender_fields(body["senders"])} if "senders" in body else {}),
             "list_id": contact_list.list_id,
             "subaccount_id": account.subaccount_id,
             "total_count": len(contact_list.contacts),
@@ -313,17 +345,24 @@ class Emulator:
             "never_sent": self._beyond_schedule_limit(body),
         }
         record = self.store.create(account.user_id, fields)
-        return envelope(200, "SUCCESS", "Your new campaign has been added.", self.store.view(record))
+        campaign = self.store.view(record)
+        if self.config.send_answer == "flat":
+            return envelope(200, "SUCCESS", "Your new campaign has been added.", campaign)
+        nested = {"sms_campaign": campaign, "total_count": len(contact_list.contacts)}
+        return envelope(200, "SUCCESS", "Your new campaign has been added.", nested)
 
     async def price(self, request: Request, account: Account) -> Response:
         body = await self._json_body(request, "calculate_sms_campaign_price")
         contact_list = self._own_list(account, body["list_id"])
         count, total, breakdown = price_campaign(body["body"], contact_list.contacts)
+        priced = {key: body[key] for key in ("from", "body", "schedule") if key in body}
         data = {
             "total_count": count,
             "total_price": f"{total:.3f}",
-            "data": {"by_country": breakdown},
-            "_currency": {"currency_name_short": "AUD", "currency_prefix_d": "$"},
+            "data": priced,
+            "_currency": ACCOUNT_CURRENCY,
+            # The emulator's own, not ClickSend's: how it arrived at the price.
+            "_emulator": {"by_country": breakdown},
         }
         return envelope(200, "SUCCESS", "Here is your price for your SMS Campaign.", data)
 
@@ -437,3 +476,16 @@ def _field(path: Any, name: str | None = None) -> str:
 
 def _shorten(message: str, limit: int = 200) -> str:
     return message if len(message) <= limit else message[: limit - 3] + "..."
+
+
+def _is_list_number(value: Any) -> bool:
+    return isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 18
+
+
+#: The sender fields the reference documents; the emulator keeps these and ignores the rest, as it
+#: does with unknown body fields (a guess: ClickSend's answers show no others).
+_SENDER_FIELDS = ("recipient_country_code", "sender_id", "sender_type", "sender_country_code")
+
+
+def _documented_sender_fields(senders: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{name: sender[name] for name in _SENDER_FIELDS if name in sender} for sender in senders]

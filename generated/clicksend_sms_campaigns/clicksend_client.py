@@ -85,6 +85,8 @@ class ClickSendClient:
         max_retries: how many times a failed request that is safe to repeat is retried.
         retry_policy: full control over retries; its max_retries wins over `max_retries`.
         headers: extra headers sent with every request.
+        checks: False sends every request as given, without the client-side checks (see
+            validation.py); each operation's own `checks` argument overrides this for one call.
         transport, async_transport: httpx transports to send through (tests, proxies); retries wrap them.
 
     Use it as a context manager, or call close() / aclose(), to release connections.
@@ -104,6 +106,7 @@ class ClickSendClient:
         max_retries: int = 2,
         retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        checks: bool = True,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
@@ -115,6 +118,8 @@ class ClickSendClient:
             raise ValueError(f"base_url must be an http or https URL, got {base_url!r}")
         self.base_url = base_url.rstrip("/")
         self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)
+        #: Whether operations run the client-side checks; an operation's `checks` argument overrides it.
+        self.checks = bool(checks)
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._auth = httpx.BasicAuth(username, api_key)
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}

@@ -3,6 +3,8 @@ that turn an answer into either the operation's model or one of these errors.
 
     ClickSendError                      catch this to catch everything below
     ├── RequestValidationError          rejected before sending; also a ValueError
+    ├── InvalidFieldError               a model's from_dict or to_dict met a value it cannot
+    │                                   hold; also a ValueError
     ├── APIError                        ClickSend answered, with an error
     │   ├── BadRequestError             400; `field_errors` maps field names to messages
     │   ├── AuthenticationError         401
@@ -11,7 +13,7 @@ that turn an answer into either the operation's model or one of these errors.
     │   ├── RateLimitError              429; `retry_after` in seconds when the server said
     │   ├── ServerError                 5xx
     │   └── MalformedResponseError      an answer that could not be understood (HTML, empty,
-    │                                   a 200 missing required fields)
+    │                                   a 200 without the campaign id, a value of a wrong type)
     └── TransportError                  no answer
         ├── ConnectionFailedError       the request never reached ClickSend; safe to repeat
         └── OutcomeUnknownError         the request may have reached ClickSend; for
@@ -74,6 +76,52 @@ class RequestValidationError(ClickSendError, ValueError):
         self.problem = problem
 
 
+class ClickSendWarning(UserWarning):
+    """A request ClickSend would accept but that is probably a mistake; it is sent as given.
+
+    Issued with Python's warnings module, so `warnings.simplefilter("error", ClickSendWarning)`
+    turns these into exceptions, and "ignore" silences them. `field` and `problem` say what.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+class InvalidFieldError(ClickSendError, ValueError):
+    """A model's from_dict met a required field missing or a value of a type it does not allow, or
+    its to_dict met an extra field that reuses a declared field's name. `field` is the path
+    (`data.senders[0].sender_id`). Reading an answer turns it into MalformedResponseError.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+    @classmethod
+    def missing(cls, field: str) -> InvalidFieldError:
+        return cls(field, "is required but missing or null")
+
+    @classmethod
+    def wrong_type(cls, field: str, value: Any, expected: str) -> InvalidFieldError:
+        return cls(field, f"expected {expected}, got {_json_type_name(value)}")
+
+    def within(self, outer: str) -> InvalidFieldError:
+        """The same problem, with the path of the object that holds the field in front."""
+        joined = f"{outer}{self.field}" if self.field.startswith("[") else f"{outer}.{self.field}"
+        return type(self)(joined, self.problem)
+
+
+def _json_type_name(value: Any) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "an array"}
+    for kind, name in names.items():
+        if isinstance(value, kind):
+            return name
+    return "an object" if isinstance(value, Mapping) else type(value).__name__
+
+
 class APIError(ClickSendError):
     """ClickSend answered with an error."""
 
@@ -113,7 +161,14 @@ class ServerError(APIError):
 
 
 class MalformedResponseError(APIError):
-    """An answer that is not the documented envelope, or lacks what the operation returns."""
+    """An answer that is not the documented envelope, lacks what the operation returns, or holds
+    a value of a type the spec does not allow. `operation` names the operation and `field` the
+    path of the offending field (`data.status`) when one is to blame."""
+
+    def __init__(self, message: str, *, operation: str | None = None, field: str | None = None, **details: Any) -> None:
+        super().__init__(message, **details)
+        self.operation = operation
+        self.field = field
 
 
 class TransportError(ClickSendError):
@@ -177,7 +232,7 @@ def _envelope(response: httpx.Response) -> tuple[Mapping[str, Any] | None, str]:
     text = response.text
     try:
         decoded = json.loads(text) if text.strip() else None
-    except ValueError:
+    except (ValueError, RecursionError):
         return None, text
     return (decoded if isinstance(decoded, Mapping) else None), text
 
@@ -224,10 +279,15 @@ def envelope_error_status(body: Any) -> int | None:
     return None
 
 
-def malformed(response: httpx.Response, reason: str) -> MalformedResponseError:
+def malformed(
+    response: httpx.Response, reason: str, *, operation: str | None = None, field: str | None = None
+) -> MalformedResponseError:
     envelope, text = _envelope(response)
+    named = f"{operation} ({_where(response)})" if operation else _where(response)
     return MalformedResponseError(
-        f"{_where(response)} returned HTTP {response.status_code} that could not be read: {reason}",
+        f"{named} returned HTTP {response.status_code} that could not be read: {reason}",
+        operation=operation,
+        field=field,
         status=response.status_code,
         response_code=_text_or_none(envelope.get("response_code")) if envelope else None,
         response_msg=_text_or_none(envelope.get("response_msg")) if envelope else None,
@@ -237,25 +297,31 @@ def malformed(response: httpx.Response, reason: str) -> MalformedResponseError:
     )
 
 
-def parse_success(response: httpx.Response, parse: Callable[[Mapping[str, Any]], Model]) -> Model:
+def parse_success(
+    response: httpx.Response, parse: Callable[[Mapping[str, Any]], Model], operation: str | None = None
+) -> Model:
     """The operation's model from a success answer; otherwise the error the answer amounts to.
 
     A 200 whose envelope reports an error status raises that error. A body that is not a JSON
-    object, or lacks what the model requires, raises MalformedResponseError: never KeyError,
-    TypeError or AttributeError.
+    object, that lacks what the model requires, or that holds a value of a type the spec does not
+    allow raises MalformedResponseError naming the operation and the field: never KeyError,
+    TypeError or AttributeError. The answer passes through answers.read first, which settles the
+    forms ClickSend sends one answer in (the nested send answer, an id as a string).
     """
     try:
         body = json.loads(response.content)
-    except ValueError:
-        raise malformed(response, "the body is not JSON") from None
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than the parser goes
+        raise malformed(response, "the body is not JSON", operation=operation) from None
     reported = envelope_error_status(body)
     if reported is not None:
         raise error_from_response(response, status=reported)
     if not isinstance(body, Mapping):
-        raise malformed(response, f"the body is a JSON {type(body).__name__}, not an object")
+        raise malformed(response, f"the body is a JSON {type(body).__name__}, not an object", operation=operation)
     try:
-        return parse(body)
-    except KeyError as error:
-        raise malformed(response, f"missing field {error.args[0]!r}") from error
-    except (TypeError, ValueError, AttributeError) as error:
-        raise malformed(response, f"unexpected shape ({error})") from error
+        return read(operation, body, parse)
+    except InvalidFieldError as error:
+        raise malformed(response, str(error), operation=operation, field=error.field) from None
+
+
+# At the end: answers.py raises InvalidFieldError, defined above.
+from .answers import read  # noqa: E402

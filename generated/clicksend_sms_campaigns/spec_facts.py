@@ -7,15 +7,9 @@ from typing import Any, Final
 
 #: Path and query parameter schemas by operationId, then parameter name ($refs resolved).
 PARAMETERS: Final[dict[str, dict[str, Any]]] = {
-    "get_sms_campaign": {
-        "sms_campaign_id": {"type": "integer", "format": "int32", "minimum": 1, "maximum": 2147483647}
-    },
-    "update_sms_campaign": {
-        "sms_campaign_id": {"type": "integer", "format": "int32", "minimum": 1, "maximum": 2147483647}
-    },
-    "cancel_sms_campaign": {
-        "sms_campaign_id": {"type": "integer", "format": "int32", "minimum": 1, "maximum": 2147483647}
-    },
+    "get_sms_campaign": {"sms_campaign_id": {"type": "integer", "minimum": 1}},
+    "update_sms_campaign": {"sms_campaign_id": {"type": "integer", "minimum": 1}},
+    "cancel_sms_campaign": {"sms_campaign_id": {"type": "integer", "minimum": 1}},
     "list_sms_campaigns": {
         "page": {"type": "integer", "minimum": 1, "default": 1},
         "limit": {"type": "integer", "minimum": 15, "maximum": 100, "default": 15},
@@ -60,8 +54,8 @@ PARAMETERS: Final[dict[str, dict[str, Any]]] = {
                 "source",
             ],
         },
-        "date_from": {"type": "integer", "minimum": 0, "maximum": 2147483647},
-        "date_to": {"type": "integer", "minimum": 0, "maximum": 2147483647},
+        "date_from": {"type": "integer", "minimum": 0},
+        "date_to": {"type": "integer", "minimum": 0},
     },
 }
 #: The request body schema of each operation that has one, by operationId.
@@ -72,43 +66,58 @@ REQUEST_SCHEMAS: Final[dict[str, str]] = {
 }
 #: components/schemas ($refs kept as written).
 SCHEMAS: Final[dict[str, Any]] = {
-    "UnixTimestamp": {"type": "integer", "minimum": 0, "maximum": 2147483647},
+    "UnixTimestamp": {"type": "integer", "minimum": 0},
     "UnixTimestampAnyForm": {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+$"}]},
+    "DecimalAnyForm": {
+        "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$"}]
+    },
     "ListId": {
         "anyOf": [
             {"type": "integer", "format": "int32", "minimum": 1, "maximum": 2147483647},
             {"type": "string", "pattern": "^[1-9][0-9]{0,9}$"},
         ]
     },
+    "ListIdInput": {
+        "anyOf": [{"type": "integer"}, {"type": "string", "minLength": 1}],
+        "x-documented-rule": {"anyOf": [{"type": "integer"}, {"pattern": "^[1-9][0-9]*$"}]},
+    },
     "CampaignName": {"type": "string", "minLength": 1},
     "MessageBody": {"type": "string", "minLength": 1},
     "SenderId": {
         "type": "string",
-        "anyOf": [
-            {"pattern": "^\\+[1-9][0-9]{1,14}$"},
-            {"pattern": "^[A-Za-z0-9+]*[A-Za-z][A-Za-z0-9+]*$", "minLength": 3, "maxLength": 11},
-        ],
+        "x-documented-rule": {
+            "anyOf": [
+                {"pattern": "^\\+[1-9][0-9]{1,14}$"},
+                {"pattern": "^[A-Za-z0-9+]*[A-Za-z][A-Za-z0-9+]*$", "minLength": 3, "maxLength": 11},
+            ]
+        },
     },
-    "CountryCode": {"type": "string", "pattern": "^[A-Z]{2}$"},
-    "UrlToShorten": {"type": "string", "format": "uri", "maxLength": 250, "pattern": "^https?://"},
+    "CountryCode": {"type": "string", "x-documented-rule": {"pattern": "^[A-Z]{2}$"}},
+    "UrlToShorten": {"type": "string", "x-documented-rule": {"pattern": "^https?://", "maxLength": 250}},
     "SenderInput": {
         "type": "object",
-        "additionalProperties": False,
-        "required": ["recipient_country_code"],
-        "anyOf": [{"required": ["sender_id"]}, {"required": ["sender_type"]}],
+        "additionalProperties": True,
+        "x-documented-rule": {
+            "required": ["recipient_country_code"],
+            "anyOf": [{"required": ["sender_id"]}, {"required": ["sender_type"]}],
+        },
         "properties": {
             "recipient_country_code": {"$ref": "#/components/schemas/CountryCode"},
             "sender_id": {"$ref": "#/components/schemas/SenderId"},
-            "sender_type": {"type": "string", "enum": ["shared_longcode"]},
-            "sender_country_code": {"type": "string", "pattern": "^([A-Z]{2})?$"},
+            "sender_type": {
+                "type": "string",
+                "x-known-values": ["shared_longcode", "longcode"],
+                "x-documented-rule": {"enum": ["shared_longcode"]},
+            },
+            "sender_country_code": {"type": "string", "x-documented-rule": {"pattern": "^([A-Z]{2})?$"}},
         },
     },
     "SmsCampaignSendRequest": {
         "type": "object",
-        "additionalProperties": False,
+        "additionalProperties": True,
         "required": ["list_id", "name", "body"],
         "properties": {
-            "list_id": {"$ref": "#/components/schemas/ListId"},
+            "list_id": {"$ref": "#/components/schemas/ListIdInput"},
             "name": {"$ref": "#/components/schemas/CampaignName"},
             "from": {"$ref": "#/components/schemas/SenderId"},
             "body": {"$ref": "#/components/schemas/MessageBody"},
@@ -120,10 +129,10 @@ SCHEMAS: Final[dict[str, Any]] = {
     },
     "SmsCampaignPriceRequest": {
         "type": "object",
-        "additionalProperties": False,
+        "additionalProperties": True,
         "required": ["list_id", "name", "body"],
         "properties": {
-            "list_id": {"$ref": "#/components/schemas/ListId"},
+            "list_id": {"$ref": "#/components/schemas/ListIdInput"},
             "name": {"$ref": "#/components/schemas/CampaignName"},
             "from": {"$ref": "#/components/schemas/SenderId"},
             "body": {"$ref": "#/components/schemas/MessageBody"},
@@ -132,10 +141,10 @@ SCHEMAS: Final[dict[str, Any]] = {
     },
     "SmsCampaignUpdateRequest": {
         "type": "object",
-        "additionalProperties": False,
+        "additionalProperties": True,
         "required": ["list_id", "name", "body"],
         "properties": {
-            "list_id": {"$ref": "#/components/schemas/ListId"},
+            "list_id": {"$ref": "#/components/schemas/ListIdInput"},
             "name": {"$ref": "#/components/schemas/CampaignName"},
             "from": {"$ref": "#/components/schemas/SenderId"},
             "body": {"$ref": "#/components/schemas/MessageBody"},
@@ -144,30 +153,22 @@ SCHEMAS: Final[dict[str, Any]] = {
     },
     "Sender": {
         "type": "object",
-        "required": ["recipient_country_code"],
+        "x-tolerant-reader": True,
         "properties": {
             "recipient_country_code": {"type": "string"},
             "sender_id": {"type": "string"},
-            "sender_type": {"type": "string", "x-known-values": ["shared_longcode"]},
+            "sender_type": {"type": "string", "x-known-values": ["shared_longcode", "longcode"]},
             "sender_country_code": {"type": "string"},
         },
     },
     "SmsCampaign": {
         "type": "object",
-        "required": [
-            "sms_campaign_id",
-            "user_id",
-            "subaccount_id",
-            "list_id",
-            "name",
-            "from",
-            "body",
-            "schedule",
-            "status",
-            "date_added",
-        ],
+        "x-tolerant-reader": True,
+        "required": ["sms_campaign_id"],
         "properties": {
-            "sms_campaign_id": {"type": "integer"},
+            "sms_campaign_id": {
+                "anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": "^[0-9]+$"}]
+            },
             "name": {"type": "string"},
             "user_id": {"type": "integer"},
             "subaccount_id": {"type": "integer"},
@@ -191,27 +192,26 @@ SCHEMAS: Final[dict[str, Any]] = {
             },
             "date_added": {"$ref": "#/components/schemas/UnixTimestampAnyForm"},
             "custom_string": {"type": ["string", "null"]},
-            "url_to_shorten": {"type": ["string", "null"]},
+            "url_to_shorten": {"type": "string"},
             "unsubscribe_link": {"type": "integer"},
             "source": {"type": ["string", "null"]},
-            "senders": {"type": "array", "items": {"$ref": "#/components/schemas/Sender"}},
+            "senders": {"type": ["array", "null"], "items": {"$ref": "#/components/schemas/Sender"}},
             "_total_count": {"type": "integer"},
-            "_list_name": {"type": ["string", "null"]},
+            "_list_name": {"type": "string"},
+        },
+    },
+    "SmsCampaignSendWrapper": {
+        "type": "object",
+        "x-tolerant-reader": True,
+        "required": ["sms_campaign"],
+        "properties": {
+            "sms_campaign": {"$ref": "#/components/schemas/SmsCampaign"},
+            "total_count": {"type": "integer"},
         },
     },
     "SmsCampaignPage": {
         "type": "object",
-        "required": [
-            "total",
-            "per_page",
-            "current_page",
-            "last_page",
-            "next_page_url",
-            "prev_page_url",
-            "from",
-            "to",
-            "data",
-        ],
+        "x-tolerant-reader": True,
         "properties": {
             "total": {"type": "integer", "minimum": 0},
             "per_page": {"type": "integer", "minimum": 1},
@@ -224,28 +224,48 @@ SCHEMAS: Final[dict[str, Any]] = {
             "data": {"type": "array", "items": {"$ref": "#/components/schemas/SmsCampaign"}},
         },
     },
+    "SmsCampaignPriceDetails": {
+        "type": "object",
+        "x-tolerant-reader": True,
+        "properties": {
+            "from": {"type": "string"},
+            "body": {"type": "string"},
+            "schedule": {"$ref": "#/components/schemas/UnixTimestampAnyForm"},
+        },
+    },
+    "SmsCampaignPriceCurrency": {
+        "type": "object",
+        "x-tolerant-reader": True,
+        "properties": {
+            "currency_name_short": {"type": "string"},
+            "currency_prefix_d": {"type": "string"},
+            "currency_prefix_c": {"type": "string"},
+            "currency_name_long": {"type": "string"},
+            "min_recharge_amount": {"$ref": "#/components/schemas/DecimalAnyForm"},
+            "max_recharge_amount": {"$ref": "#/components/schemas/DecimalAnyForm"},
+        },
+    },
     "SmsCampaignPrice": {
         "type": "object",
-        "required": ["total_count", "total_price"],
+        "x-tolerant-reader": True,
         "properties": {
             "total_count": {"type": "integer", "minimum": 0},
-            "total_price": {
-                "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$"}]
-            },
-            "data": {"type": "object"},
-            "_currency": {"type": "object"},
+            "total_price": {"$ref": "#/components/schemas/DecimalAnyForm"},
+            "data": {"$ref": "#/components/schemas/SmsCampaignPriceDetails"},
+            "_currency": {"$ref": "#/components/schemas/SmsCampaignPriceCurrency"},
         },
     },
     "Envelope": {
         "type": "object",
-        "required": ["http_code", "response_code", "response_msg"],
+        "x-tolerant-reader": True,
         "properties": {
             "http_code": {"type": "integer"},
-            "response_code": {"type": "string"},
+            "response_code": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
             "response_msg": {"type": "string"},
         },
     },
     "SmsCampaignEnvelope": {
+        "x-tolerant-reader": True,
         "allOf": [
             {"$ref": "#/components/schemas/Envelope"},
             {
@@ -253,29 +273,42 @@ SCHEMAS: Final[dict[str, Any]] = {
                 "required": ["data"],
                 "properties": {"data": {"$ref": "#/components/schemas/SmsCampaign"}},
             },
-        ]
+        ],
+    },
+    "SmsCampaignSendEnvelope": {
+        "x-tolerant-reader": True,
+        "allOf": [
+            {"$ref": "#/components/schemas/Envelope"},
+            {
+                "type": "object",
+                "required": ["data"],
+                "properties": {
+                    "data": {
+                        "anyOf": [
+                            {"$ref": "#/components/schemas/SmsCampaign"},
+                            {"$ref": "#/components/schemas/SmsCampaignSendWrapper"},
+                        ]
+                    }
+                },
+            },
+        ],
     },
     "SmsCampaignPageEnvelope": {
+        "x-tolerant-reader": True,
         "allOf": [
             {"$ref": "#/components/schemas/Envelope"},
-            {
-                "type": "object",
-                "required": ["data"],
-                "properties": {"data": {"$ref": "#/components/schemas/SmsCampaignPage"}},
-            },
-        ]
+            {"type": "object", "properties": {"data": {"$ref": "#/components/schemas/SmsCampaignPage"}}},
+        ],
     },
     "SmsCampaignPriceEnvelope": {
+        "x-tolerant-reader": True,
         "allOf": [
             {"$ref": "#/components/schemas/Envelope"},
-            {
-                "type": "object",
-                "required": ["data"],
-                "properties": {"data": {"$ref": "#/components/schemas/SmsCampaignPrice"}},
-            },
-        ]
+            {"type": "object", "properties": {"data": {"$ref": "#/components/schemas/SmsCampaignPrice"}}},
+        ],
     },
     "ErrorEnvelope": {
+        "x-tolerant-reader": True,
         "allOf": [{"$ref": "#/components/schemas/Envelope"}, {"type": "object", "properties": {"data": {}}}],
         "x-known-values": [
             "BAD_REQUEST",

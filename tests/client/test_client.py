@@ -26,6 +26,7 @@ from clicksend_sms_campaigns.models import (
     SmsCampaignPageEnvelope,
     SmsCampaignPriceEnvelope,
     SmsCampaignPriceRequest,
+    SmsCampaignSendEnvelope,
     SmsCampaignSendRequest,
     SmsCampaignUpdateRequest,
 )
@@ -41,7 +42,7 @@ UPDATE = SmsCampaignUpdateRequest(list_id="428", name="Spring", body="Hi again",
 
 # operation name -> (module, keyword arguments, expected method, expected path, expected model)
 OPERATIONS: dict[str, tuple[Any, dict[str, Any], str, str, type]] = {
-    "send": (send_sms_campaign, {"body": SEND}, "POST", "/v3/sms-campaigns/send", SmsCampaignEnvelope),
+    "send": (send_sms_campaign, {"body": SEND}, "POST", "/v3/sms-campaigns/send", SmsCampaignSendEnvelope),
     "price": (
         calculate_sms_campaign_price,
         {"body": PRICE},

@@ -101,20 +101,32 @@ def test_retry_after_as_an_http_date() -> None:
         (
             httpx.Response(200, json={"http_code": 200, "response_code": "SUCCESS"}),
             MalformedResponseError,
-            "'response_msg'",
+            "get_sms_campaign (GET /v3/sms-campaigns/7) returned HTTP 200 that could not be read: "
+            "data: is required but missing or null",
         ),
         (
-            httpx.Response(200, json={"http_code": 200, "response_code": "SUCCESS", "response_msg": "", "data": None}),
+            httpx.Response(200, json={"http_code": 200, "response_code": "SUCCESS", "response_msg": "", "data": [1]}),
             MalformedResponseError,
-            "unexpected shape",
+            "data: expected an object, got an array",
         ),
         (
             httpx.Response(
                 200, json={"http_code": 200, "response_code": "SUCCESS", "response_msg": "", "data": {"name": 1}}
             ),
             MalformedResponseError,
-            "missing field",
+            "data.sms_campaign_id: is required but missing or null",
         ),
+        (
+            httpx.Response(200, json={"data": {"sms_campaign_id": 7, "status": ["Sent"]}}),
+            MalformedResponseError,
+            "data.status: expected a string, got an array",
+        ),
+        (
+            httpx.Response(200, json={"data": {"sms_campaign_id": {"id": 7}}}),
+            MalformedResponseError,
+            "data.sms_campaign_id: expected an integer, got an object",
+        ),
+        (httpx.Response(200, content=b"[" * 100_000), MalformedResponseError, "the body is not JSON"),
     ],
 )
 def test_unreadable_answers_are_clickSend_errors(
@@ -191,4 +203,4 @@ def test_whatever_the_server_sends_the_caller_gets_a_model_or_a_clicksend_error(
             assert error.status is not None
             return
     assert status == 200
-    assert isinstance(page.data.data, list)
+    assert page.data is None or page.data.data is None or isinstance(page.data.data, list)

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
-from clicksend_sms_campaigns import aiter_sms_campaigns, iter_sms_campaigns
+from clicksend_sms_campaigns import MalformedResponseError, aiter_sms_campaigns, iter_sms_campaigns
 
 from tests.client.fakes import FakeClickSend, success_example
 
@@ -135,3 +135,75 @@ def test_paging_leaves_the_standard_librarys_url_cache_alone() -> None:
     with fake.client() as client:
         assert sum(1 for _ in iter_sms_campaigns(client, limit=15)) == 300
     assert urllib.parse.urlsplit.cache_info().currsize == 0  # type: ignore[attr-defined]
+
+
+# --- Page fields ClickSend does not promise ------------------------------------------------
+
+
+def _page_answer(items: list[int], **fields: Any) -> httpx.Response:
+    data = {**fields, "data": [{**CAMPAIGN, "sms_campaign_id": i} for i in items]}
+    return httpx.Response(200, json={"data": data})
+
+
+def _walk(*answers: httpx.Response | Any) -> tuple[list[int], list[str]]:
+    fake = FakeClickSend().then(*answers)
+    with fake.client() as client:
+        ids = [c.sms_campaign_id for c in iter_sms_campaigns(client, limit=15)]
+    return ids, [r.url.params["page"] for r in fake.requests]
+
+
+def test_without_any_page_field_it_reads_one_page_and_stops() -> None:
+    assert _walk(_page_answer([1, 2]), _page_answer([3])) == ([1, 2], ["1"])
+
+
+@pytest.mark.parametrize("absent", ["missing", "null"])
+def test_without_last_page_it_follows_next_page_url_until_there_is_none(absent: str) -> None:
+    last_page = {} if absent == "missing" else {"last_page": None}
+    answers = [
+        _page_answer([1, 2], next_page_url="https://x/?page=2", **last_page),
+        _page_answer([3, 4], next_page_url="https://x/?page=3", **last_page),
+        _page_answer([5], next_page_url=None, **last_page),
+    ]
+    assert _walk(*answers) == ([1, 2, 3, 4, 5], ["1", "2", "3"])
+
+
+def test_a_null_page_or_null_items_end_the_walk() -> None:
+    assert _walk(httpx.Response(200, json={"data": None}), _page_answer([1])) == ([], ["1"])
+    assert _walk(httpx.Response(200, json={"data": {"data": None, "last_page": 5}}), _page_answer([1])) == ([], ["1"])
+
+
+def test_a_server_that_ignores_page_cannot_make_it_loop() -> None:
+    same = _page_answer([1, 2, 3], last_page=10, next_page_url="https://x/?page=2")
+    ids, pages = _walk(*[same] * 10)
+    assert (ids, pages) == ([1, 2, 3], ["1", "2"]), "the repeat of page 1 ends the walk"
+    echoing = [_page_answer([1, 2], current_page=1, last_page=3), _page_answer([1, 2], current_page=1, last_page=3)]
+    assert _walk(*echoing) == ([1, 2], ["1", "2"]), "a page that says it is another page ends the walk"
+
+
+def test_a_campaign_pushed_onto_the_next_page_is_not_yielded_twice() -> None:
+    # A campaign added during the walk shifts the offsets: the last one of page 1 comes again on page 2.
+    answers = [
+        _page_answer([1, 2, 3], last_page=3),
+        _page_answer([3, 4, 5], last_page=3),
+        _page_answer([6], last_page=3),
+    ]
+    assert _walk(*answers) == ([1, 2, 3, 4, 5, 6], ["1", "2", "3"])
+
+
+@pytest.mark.parametrize("last_page", ["2", 1.5, True, [2]])
+def test_a_last_page_of_another_type_is_a_malformed_answer(last_page: Any) -> None:
+    fake = FakeClickSend().then(_page_answer([1], last_page=last_page))
+    with fake.client() as client, pytest.raises(MalformedResponseError) as raised:
+        list(iter_sms_campaigns(client))
+    assert raised.value.field == "data.last_page"
+
+
+def test_the_async_walk_reads_missing_page_fields_the_same_way() -> None:
+    fake = FakeClickSend().then(_page_answer([1, 2], next_page_url="u"), _page_answer([2, 3]), _page_answer([9]))
+
+    async def walk() -> list[int]:
+        async with fake.client() as client:
+            return [c.sms_campaign_id async for c in aiter_sms_campaigns(client)]
+
+    assert asyncio.run(walk()) == [1, 2, 3]
+    assert len(fake.requests) == 2

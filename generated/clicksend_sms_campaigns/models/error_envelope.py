@@ -6,9 +6,18 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..exceptions import InvalidFieldError
 
 T = TypeVar("T", bound="ErrorEnvelope")
+#: The wire names of the declared fields: an extra field may not reuse one.
+_FIELD_NAMES = frozenset(
+    {
+        "http_code",
+        "response_code",
+        "response_msg",
+        "data",
+    }
+)
 
 
 @_attrs_define
@@ -22,45 +31,63 @@ class ErrorEnvelope:
     usually null; for validation errors it can map field names to messages. Any other
     shape of `data` is accepted.
 
+    Read tolerantly: a field that is missing or null in the answer reads None; a value of a type the spec does not allow
+    raises InvalidFieldError. to_dict leaves out the fields that read None.
+
     Attributes:
-        http_code (int): The HTTP status code, repeated in the body.
-        response_code (str): ClickSend's application code, for example SUCCESS or BAD_REQUEST. Open set; see
-            `ErrorEnvelope` for the known error codes.
-        response_msg (str): A human-readable description of the outcome.
-        data (Any | Unset): Null, or details such as a map from field name to message.
+        http_code (int | None): The HTTP status code, repeated in the body.
+        response_code (str | int | None): ClickSend's application code, for example SUCCESS or BAD_REQUEST. Open set; see `ErrorEnvelope` for the known
+            error codes. One ClickSend endpoint outside this API has sent it as a number (400, public evidence), so a number
+            is accepted too.
+        response_msg (str | None): A human-readable description of the outcome.
+        data (Any | None): Null, or details such as a map from field name to message.
     """
 
-    http_code: int
-    response_code: str
-    response_msg: str
-    data: Any | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    http_code: int | None = None
+    response_code: str | int | None = None
+    response_msg: str | None = None
+    data: Any | None = None
+    additional_properties: dict[str, Any] = _attrs_field(factory=dict, kw_only=True)
 
     def to_dict(self) -> dict[str, Any]:
-        http_code = self.http_code
-
-        response_code = self.response_code
-
-        response_msg = self.response_msg
-
-        data = self.data
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["http_code"] = http_code
-        field_dict["response_code"] = response_code
-        field_dict["response_msg"] = response_msg
-        if data is not UNSET:
-            field_dict["data"] = data
+        if self.additional_properties:
+            _refuse_shadowing_extras(self.additional_properties)
+            field_dict.update(self.additional_properties)
+        if self.http_code is not None:
+            field_dict["http_code"] = self.http_code
+
+        if self.response_code is not None:
+            field_dict["response_code"] = self.response_code
+
+        if self.response_msg is not None:
+            field_dict["response_msg"] = self.response_msg
+
+        if self.data is not None:
+            field_dict["data"] = self.data
+
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        http_code = d.pop("http_code")
-        response_code = d.pop("response_code")
-        response_msg = d.pop("response_msg")
-        data = d.pop("data", UNSET)
+        http_code = d.pop("http_code", None)
+        if http_code is not None:
+            if type(http_code) is bool or not isinstance(http_code, int):
+                raise InvalidFieldError.wrong_type("http_code", http_code, "an integer")
+
+        response_code = d.pop("response_code", None)
+        if response_code is not None:
+            if type(response_code) is bool or not isinstance(response_code, (str, int)):
+                raise InvalidFieldError.wrong_type("response_code", response_code, "a string or an integer")
+
+        response_msg = d.pop("response_msg", None)
+        if response_msg is not None:
+            if not isinstance(response_msg, str):
+                raise InvalidFieldError.wrong_type("response_msg", response_msg, "a string")
+
+        data = d.pop("data", None)
+
         error_envelope = cls(
             http_code=http_code,
             response_code=response_code,
@@ -85,3 +112,13 @@ class ErrorEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _refuse_shadowing_extras(extras: Mapping[str, Any]) -> None:
+    """An extra field named like a declared one would be sent twice, or lost: refuse it."""
+    shadowing = _FIELD_NAMES.intersection(extras)
+    if shadowing:
+        name = min(shadowing)
+        raise InvalidFieldError(
+            name, "is a field of ErrorEnvelope: set the attribute, not an entry of additional_properties"
+        )

@@ -6,60 +6,99 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..exceptions import InvalidFieldError
+
 T = TypeVar("T", bound="SmsCampaignEnvelope")
+#: The wire names of the declared fields: an extra field may not reuse one.
+_FIELD_NAMES = frozenset(
+    {
+        "data",
+        "http_code",
+        "response_code",
+        "response_msg",
+    }
+)
 
 
 @_attrs_define
 class SmsCampaignEnvelope:
-    """A response that carries one campaign.
+    """A response that carries one campaign. `data` is required, since the operation's result is the campaign.
+
+    Read tolerantly: a field that is missing or null in the answer reads None (a required one raises InvalidFieldError);
+    a value of a type the spec does not allow raises InvalidFieldError. to_dict leaves out the fields that read None.
 
     Attributes:
-        http_code (int): The HTTP status code, repeated in the body.
-        response_code (str): ClickSend's application code, for example SUCCESS or BAD_REQUEST. Open set; see
-            `ErrorEnvelope` for the known error codes.
-        response_msg (str): A human-readable description of the outcome.
-        data (SmsCampaign): A campaign as ClickSend returns it. Every example in the reference carries all of these
-            fields; the ones that look like later additions (senders, url_to_shorten, the
-            underscore fields, custom_string, source, unsubscribe_link) are optional so that an
-            older or leaner answer still parses. Unknown fields are kept.
+        data (SmsCampaign): A campaign as ClickSend returns it. Only `sms_campaign_id` is required: it is what
+            every later call needs, and the only field without which a created campaign could be
+            lost. Any other field may be missing (ClickSend's own spec requires none); null is
+            declared where ClickSend has sent or documented it. Unknown fields are kept.
+        http_code (int | None): The HTTP status code, repeated in the body.
+        response_code (str | int | None): ClickSend's application code, for example SUCCESS or BAD_REQUEST. Open set; see `ErrorEnvelope` for the known
+            error codes. One ClickSend endpoint outside this API has sent it as a number (400, public evidence), so a number
+            is accepted too.
+        response_msg (str | None): A human-readable description of the outcome.
     """
 
-    http_code: int
-    response_code: str
-    response_msg: str
     data: SmsCampaign
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    http_code: int | None = None
+    response_code: str | int | None = None
+    response_msg: str | None = None
+    additional_properties: dict[str, Any] = _attrs_field(factory=dict, kw_only=True)
 
     def to_dict(self) -> dict[str, Any]:
-        http_code = self.http_code
-
-        response_code = self.response_code
-
-        response_msg = self.response_msg
-
-        data = self.data.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["http_code"] = http_code
-        field_dict["response_code"] = response_code
-        field_dict["response_msg"] = response_msg
-        field_dict["data"] = data
+        if self.additional_properties:
+            _refuse_shadowing_extras(self.additional_properties)
+            field_dict.update(self.additional_properties)
+        if self.data is not None:
+            field_dict["data"] = self.data.to_dict()
+
+        if self.http_code is not None:
+            field_dict["http_code"] = self.http_code
+
+        if self.response_code is not None:
+            field_dict["response_code"] = self.response_code
+
+        if self.response_msg is not None:
+            field_dict["response_msg"] = self.response_msg
+
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        http_code = d.pop("http_code")
-        response_code = d.pop("response_code")
-        response_msg = d.pop("response_msg")
-        data = SmsCampaign.from_dict(d.pop("data"))
+        _data = d.pop("data", None)
+        data: SmsCampaign | None = None
+        if _data is not None:
+            if not isinstance(_data, Mapping):
+                raise InvalidFieldError.wrong_type("data", _data, "an object")
+            try:
+                data = SmsCampaign.from_dict(_data)
+            except InvalidFieldError as error:
+                raise error.within("data") from None
+        if data is None:
+            raise InvalidFieldError.missing("data")
+
+        http_code = d.pop("http_code", None)
+        if http_code is not None:
+            if type(http_code) is bool or not isinstance(http_code, int):
+                raise InvalidFieldError.wrong_type("http_code", http_code, "an integer")
+
+        response_code = d.pop("response_code", None)
+        if response_code is not None:
+            if type(response_code) is bool or not isinstance(response_code, (str, int)):
+                raise InvalidFieldError.wrong_type("response_code", response_code, "a string or an integer")
+
+        response_msg = d.pop("response_msg", None)
+        if response_msg is not None:
+            if not isinstance(response_msg, str):
+                raise InvalidFieldError.wrong_type("response_msg", response_msg, "a string")
 
         sms_campaign_envelope = cls(
+            data=data,
             http_code=http_code,
             response_code=response_code,
             response_msg=response_msg,
-            data=data,
         )
         sms_campaign_envelope.additional_properties = d
         return sms_campaign_envelope
@@ -79,6 +118,16 @@ class SmsCampaignEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _refuse_shadowing_extras(extras: Mapping[str, Any]) -> None:
+    """An extra field named like a declared one would be sent twice, or lost: refuse it."""
+    shadowing = _FIELD_NAMES.intersection(extras)
+    if shadowing:
+        name = min(shadowing)
+        raise InvalidFieldError(
+            name, "is a field of SmsCampaignEnvelope: set the attribute, not an entry of additional_properties"
+        )
 
 
 # Other models are imported after this class exists, so that models referring to one another can

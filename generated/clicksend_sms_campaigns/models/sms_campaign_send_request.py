@@ -4,10 +4,25 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
+from ..exceptions import InvalidFieldError
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SmsCampaignSendRequest")
+#: The wire names of the declared fields: an extra field may not reuse one.
+_FIELD_NAMES = frozenset(
+    {
+        "list_id",
+        "name",
+        "body",
+        "from",
+        "source",
+        "schedule",
+        "senders",
+        "url_to_shorten",
+    }
+)
 
 
 @_attrs_define
@@ -15,29 +30,42 @@ class SmsCampaignSendRequest:
     """A campaign to send. The reference flags `from` and `senders` as required, but its
     prose says a shared number is used when no sender is given and the default senders
     when `senders` is missing, and its curl example sends neither; both are optional
-    here. Fields the reference does not document are rejected.
+    here. Fields the reference does not list are allowed and sent as given (integrations
+    send `senderIDgroup` and `subject`, and ClickSend answered 200).
 
     Attributes:
-        list_id (int | str): The id of the contact list to send to. The reference shows it as a number (428) in its curl
-            examples and types it as a string in its field lists; both forms are accepted.
-        name (str): The campaign's name, for your own reference.
+        list_id (int | str): The id of the contact list to send to, as a number (428) or a string of digits ("428"). Any
+            other integer or non-empty string is accepted too, because ClickSend accepts the request and answers it as an
+            unknown list (404 NOT_FOUND "Your list is not found.", public evidence from a request with `list_id` "wrong-
+            id"); the client refuses an id below 1, which cannot be meant, and warns about a string that is not a number.
+        name (str): The campaign's name, for your own reference. Required and not empty (ClickSend answers a missing
+            name with "Name field is required.").
         body (str): The message. A message with only GSM 03.38 characters fits 160 characters in one part
             and 153 per part when longer; any other character makes it Unicode, 70 in one part and
             67 per part. Line breaks count as two characters. Placeholders are replaced per
             recipient: `(First Name)`, `(Last Name)`, `(Cust. 1)`..`(Cust. 4)`, the opt-out link
             `StopMsg.me/xxxxx` and the short link `smsu.io/xxxxx`. Marketing messages must carry
-            an opt-out ("reply STOP" or `StopMsg.me/xxxxx`).
-        from_ (str | Unset): A sender: a dedicated or own number in E.164 form (`+` and up to 15 digits), or an
-            alpha tag of 3 to 11 characters from a-z, A-Z, 0-9 and `+`. ClickSend asks an alpha
-            tag for at least one character that is not a digit; this spec asks for at least one
-            letter, because a value of only digits and `+` (such as `+0412`) is a mistyped number
-            and is checked as one. Recipients cannot reply to an alpha tag.
+            an opt-out ("reply STOP" or `StopMsg.me/xxxxx`). ClickSend refuses an empty message
+            (EMPTY_MESSAGE).
+        from_ (str | Unset): A sender. The reference documents two forms: a dedicated, shared or own number in E.164
+            form (`+` and up to 15 digits), and an alpha tag of 3 to 11 characters from a-z, A-Z,
+            0-9 and `+` with at least one character that is not a digit. It does not say that
+            ClickSend refuses anything else: it replaces a sender it cannot use (a number of
+            another country, a blocked number) and falls back to the default sender for an invalid
+            one, and integrations send other values (an email address, public evidence) whose
+            outcome is not recorded. So any string is accepted here; `x-documented-rule` holds the
+            two documented forms, and the client warns about a value that has neither. The rule
+            asks an alpha tag for a letter, because a value of only digits and `+` (such as
+            `+0412`) is a mistyped number. Recipients cannot reply to an alpha tag.
         source (str | Unset): Names the application that sends, to tell messages from different applications apart.
-        schedule (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's int32 says.
+        schedule (int | Unset): Seconds since 1970-01-01 UTC. The reference types request timestamps as int32, but
+            ClickSend accepted and echoed a schedule in milliseconds (1734591600000, public evidence), so no upper bound is
+            declared; the client warns about such values.
         senders (list[SenderInput] | Unset): Per-country senders (beta). Absent or empty means the account's default
             senders.
-        url_to_shorten (str | Unset): An http or https URL of at most 250 characters. ClickSend shortens it and appends
-            the short link to the end of the body; one per message.
+        url_to_shorten (str | Unset): An http or https URL of at most 250 characters, as ClickSend's URL-shortening page
+            says. ClickSend shortens it and appends the short link to the end of the body; one per message. What it does
+            with another value is not documented, so any string is accepted and the client warns.
     """
 
     list_id: int | str
@@ -48,6 +76,7 @@ class SmsCampaignSendRequest:
     schedule: int | Unset = UNSET
     senders: list[SenderInput] | Unset = UNSET
     url_to_shorten: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(factory=dict, kw_only=True)
 
     def to_dict(self) -> dict[str, Any]:
         list_id: int | str
@@ -63,16 +92,16 @@ class SmsCampaignSendRequest:
 
         schedule = self.schedule
 
-        senders: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.senders, Unset):
-            senders = []
-            for senders_item_data in self.senders:
-                senders_item = senders_item_data.to_dict()
-                senders.append(senders_item)
+        senders: Any = self.senders
+        if isinstance(senders, list):
+            senders = [item.to_dict() if isinstance(item, SenderInput) else item for item in senders]
 
         url_to_shorten = self.url_to_shorten
 
         field_dict: dict[str, Any] = {}
+        if self.additional_properties:
+            _refuse_shadowing_extras(self.additional_properties)
+        field_dict.update(self.additional_properties)
         field_dict["list_id"] = list_id
         field_dict["name"] = name
         field_dict["body"] = body
@@ -91,20 +120,22 @@ class SmsCampaignSendRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        for required in (
+            "list_id",
+            "name",
+            "body",
+        ):
+            if required not in d:
+                raise InvalidFieldError.missing(required)
         list_id = d.pop("list_id")
         name = d.pop("name")
         body = d.pop("body")
         from_ = d.pop("from", UNSET)
         source = d.pop("source", UNSET)
         schedule = d.pop("schedule", UNSET)
-        _senders = d.pop("senders", UNSET)
-        senders: list[SenderInput] | Unset = UNSET
-        if _senders is not UNSET:
-            senders = []
-            for senders_item_data in _senders:
-                senders_item = SenderInput.from_dict(senders_item_data)
-
-                senders.append(senders_item)
+        senders = d.pop("senders", UNSET)
+        if isinstance(senders, list):
+            senders = [SenderInput.from_dict(item) if isinstance(item, Mapping) else item for item in senders]
 
         url_to_shorten = d.pop("url_to_shorten", UNSET)
         sms_campaign_send_request = cls(
@@ -117,7 +148,34 @@ class SmsCampaignSendRequest:
             senders=senders,
             url_to_shorten=url_to_shorten,
         )
+        sms_campaign_send_request.additional_properties = d
         return sms_campaign_send_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+def _refuse_shadowing_extras(extras: Mapping[str, Any]) -> None:
+    """An extra field named like a declared one would be sent twice, or lost: refuse it."""
+    shadowing = _FIELD_NAMES.intersection(extras)
+    if shadowing:
+        name = min(shadowing)
+        raise InvalidFieldError(
+            name, "is a field of SmsCampaignSendRequest: set the attribute, not an entry of additional_properties"
+        )
 
 
 # Other models are imported after this class exists, so that models referring to one another can

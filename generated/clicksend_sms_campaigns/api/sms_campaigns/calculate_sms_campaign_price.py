@@ -9,32 +9,40 @@ from ...models.sms_campaign_price_envelope import SmsCampaignPriceEnvelope
 from ...models.sms_campaign_price_request import SmsCampaignPriceRequest
 from ...retries import OPERATION_EXTENSION
 from ...types import Response
-from ...validation import validate_request
+from ...validation import check_request, encode_json, json_body
 
 
 def _get_kwargs(
     *,
     body: SmsCampaignPriceRequest,
+    checks: bool = True,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
+    body_json = json_body(body)
+    body_bytes = encode_json(body_json)
+    path_parameters: dict[str, Any] = {}
+    check_request(
+        "calculate_sms_campaign_price",
+        {},
+        path_parameters,
+        body_json,
+        checks=checks,
+    )
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/sms-campaigns/price".format(),
         "extensions": {OPERATION_EXTENSION: "calculate_sms_campaign_price"},
     }
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["content"] = body_bytes
     headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
-    path_parameters: dict[str, Any] = {}
-    validate_request("calculate_sms_campaign_price", _kwargs, path_parameters)
     return _kwargs
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SmsCampaignPriceEnvelope:
     if 200 <= response.status_code <= 200:
-        return parse_success(response, SmsCampaignPriceEnvelope.from_dict)
+        return parse_success(response, SmsCampaignPriceEnvelope.from_dict, "calculate_sms_campaign_price")
     raise error_from_response(response)
 
 
@@ -53,6 +61,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignPriceRequest,
+    checks: bool | None = None,
 ) -> Response[SmsCampaignPriceEnvelope]:
     """Calculate the price of an SMS campaign without sending it
 
@@ -64,7 +73,11 @@ def sync_detailed(
     Args:
         body (SmsCampaignPriceRequest): The campaign to price, with the fields the reference lists
             for pricing. `from` is flagged required in the reference's table but left out of its curl
-            example, so it is optional here. Fields the reference does not document are rejected.
+            example, so it is optional here. Other fields are allowed and sent as given (a TypeScript
+            client sends `source`; ClickSend's older spec used one campaign model for send, price and
+            update).
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -76,6 +89,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        checks=client.checks if checks is None else checks,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -85,6 +99,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignPriceRequest,
+    checks: bool | None = None,
 ) -> SmsCampaignPriceEnvelope:
     """Calculate the price of an SMS campaign without sending it
 
@@ -96,7 +111,11 @@ def sync(
     Args:
         body (SmsCampaignPriceRequest): The campaign to price, with the fields the reference lists
             for pricing. `from` is flagged required in the reference's table but left out of its curl
-            example, so it is optional here. Fields the reference does not document are rejected.
+            example, so it is optional here. Other fields are allowed and sent as given (a TypeScript
+            client sends `source`; ClickSend's older spec used one campaign model for send, price and
+            update).
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -108,6 +127,7 @@ def sync(
 
     kwargs = _get_kwargs(
         body=body,
+        checks=client.checks if checks is None else checks,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)
@@ -117,6 +137,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignPriceRequest,
+    checks: bool | None = None,
 ) -> Response[SmsCampaignPriceEnvelope]:
     """Calculate the price of an SMS campaign without sending it
 
@@ -128,7 +149,11 @@ async def asyncio_detailed(
     Args:
         body (SmsCampaignPriceRequest): The campaign to price, with the fields the reference lists
             for pricing. `from` is flagged required in the reference's table but left out of its curl
-            example, so it is optional here. Fields the reference does not document are rejected.
+            example, so it is optional here. Other fields are allowed and sent as given (a TypeScript
+            client sends `source`; ClickSend's older spec used one campaign model for send, price and
+            update).
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -140,6 +165,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        checks=client.checks if checks is None else checks,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -149,6 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignPriceRequest,
+    checks: bool | None = None,
 ) -> SmsCampaignPriceEnvelope:
     """Calculate the price of an SMS campaign without sending it
 
@@ -160,7 +187,11 @@ async def asyncio(
     Args:
         body (SmsCampaignPriceRequest): The campaign to price, with the fields the reference lists
             for pricing. `from` is flagged required in the reference's table but left out of its curl
-            example, so it is optional here. Fields the reference does not document are rejected.
+            example, so it is optional here. Other fields are allowed and sent as given (a TypeScript
+            client sends `source`; ClickSend's older spec used one campaign model for send, price and
+            update).
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -172,6 +203,7 @@ async def asyncio(
 
     kwargs = _get_kwargs(
         body=body,
+        checks=client.checks if checks is None else checks,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)

@@ -9,13 +9,24 @@ from ...exceptions import error_from_response, parse_success
 from ...models.sms_campaign_envelope import SmsCampaignEnvelope
 from ...retries import OPERATION_EXTENSION
 from ...types import Response
-from ...validation import validate_request
+from ...validation import check_request
 
 
 def _get_kwargs(
     sms_campaign_id: int,
+    checks: bool = True,
 ) -> dict[str, Any]:
 
+    path_parameters: dict[str, Any] = {
+        "sms_campaign_id": sms_campaign_id,
+    }
+    check_request(
+        "cancel_sms_campaign",
+        {},
+        path_parameters,
+        None,
+        checks=checks,
+    )
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/sms-campaigns/{sms_campaign_id}/cancel".format(
@@ -23,16 +34,12 @@ def _get_kwargs(
         ),
         "extensions": {OPERATION_EXTENSION: "cancel_sms_campaign"},
     }
-    path_parameters: dict[str, Any] = {
-        "sms_campaign_id": sms_campaign_id,
-    }
-    validate_request("cancel_sms_campaign", _kwargs, path_parameters)
     return _kwargs
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SmsCampaignEnvelope:
     if 200 <= response.status_code <= 200:
-        return parse_success(response, SmsCampaignEnvelope.from_dict)
+        return parse_success(response, SmsCampaignEnvelope.from_dict, "cancel_sms_campaign")
     raise error_from_response(response)
 
 
@@ -49,6 +56,7 @@ def sync_detailed(
     sms_campaign_id: int,
     *,
     client: AuthenticatedClient,
+    checks: bool | None = None,
 ) -> Response[SmsCampaignEnvelope]:
     """Cancel a scheduled SMS campaign
 
@@ -57,6 +65,8 @@ def sync_detailed(
 
     Args:
         sms_campaign_id (int):
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -68,6 +78,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
+        checks=client.checks if checks is None else checks,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -77,6 +88,7 @@ def sync(
     sms_campaign_id: int,
     *,
     client: AuthenticatedClient,
+    checks: bool | None = None,
 ) -> SmsCampaignEnvelope:
     """Cancel a scheduled SMS campaign
 
@@ -85,6 +97,8 @@ def sync(
 
     Args:
         sms_campaign_id (int):
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -96,6 +110,7 @@ def sync(
 
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
+        checks=client.checks if checks is None else checks,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)
@@ -105,6 +120,7 @@ async def asyncio_detailed(
     sms_campaign_id: int,
     *,
     client: AuthenticatedClient,
+    checks: bool | None = None,
 ) -> Response[SmsCampaignEnvelope]:
     """Cancel a scheduled SMS campaign
 
@@ -113,6 +129,8 @@ async def asyncio_detailed(
 
     Args:
         sms_campaign_id (int):
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -124,6 +142,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
+        checks=client.checks if checks is None else checks,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -133,6 +152,7 @@ async def asyncio(
     sms_campaign_id: int,
     *,
     client: AuthenticatedClient,
+    checks: bool | None = None,
 ) -> SmsCampaignEnvelope:
     """Cancel a scheduled SMS campaign
 
@@ -141,6 +161,8 @@ async def asyncio(
 
     Args:
         sms_campaign_id (int):
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -152,6 +174,7 @@ async def asyncio(
 
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
+        checks=client.checks if checks is None else checks,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)

@@ -9,13 +9,24 @@ from ...exceptions import error_from_response, parse_success
 from ...models.sms_campaign_envelope import SmsCampaignEnvelope
 from ...retries import OPERATION_EXTENSION
 from ...types import Response
-from ...validation import validate_request
+from ...validation import check_request
 
 
 def _get_kwargs(
     sms_campaign_id: int,
+    checks: bool = True,
 ) -> dict[str, Any]:
 
+    path_parameters: dict[str, Any] = {
+        "sms_campaign_id": sms_campaign_id,
+    }
+    check_request(
+        "get_sms_campaign",
+        {},
+        path_parameters,
+        None,
+        checks=checks,
+    )
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/sms-campaigns/{sms_campaign_id}".format(
@@ -23,16 +34,12 @@ def _get_kwargs(
         ),
         "extensions": {OPERATION_EXTENSION: "get_sms_campaign"},
     }
-    path_parameters: dict[str, Any] = {
-        "sms_campaign_id": sms_campaign_id,
-    }
-    validate_request("get_sms_campaign", _kwargs, path_parameters)
     return _kwargs
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SmsCampaignEnvelope:
     if 200 <= response.status_code <= 200:
-        return parse_success(response, SmsCampaignEnvelope.from_dict)
+        return parse_success(response, SmsCampaignEnvelope.from_dict, "get_sms_campaign")
     raise error_from_response(response)
 
 
@@ -49,6 +56,7 @@ def sync_detailed(
     sms_campaign_id: int,
     *,
     client: AuthenticatedClient,
+    checks: bool | None = None,
 ) -> Response[SmsCampaignEnvelope]:
     """Get one SMS campaign
 
@@ -56,6 +64,8 @@ def sync_detailed(
 
     Args:
         sms_campaign_id (int):
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -67,6 +77,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
+        checks=client.checks if checks is None else checks,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -76,6 +87,7 @@ def sync(
     sms_campaign_id: int,
     *,
     client: AuthenticatedClient,
+    checks: bool | None = None,
 ) -> SmsCampaignEnvelope:
     """Get one SMS campaign
 
@@ -83,6 +95,8 @@ def sync(
 
     Args:
         sms_campaign_id (int):
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -94,6 +108,7 @@ def sync(
 
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
+        checks=client.checks if checks is None else checks,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)
@@ -103,6 +118,7 @@ async def asyncio_detailed(
     sms_campaign_id: int,
     *,
     client: AuthenticatedClient,
+    checks: bool | None = None,
 ) -> Response[SmsCampaignEnvelope]:
     """Get one SMS campaign
 
@@ -110,6 +126,8 @@ async def asyncio_detailed(
 
     Args:
         sms_campaign_id (int):
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -121,6 +139,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
+        checks=client.checks if checks is None else checks,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -130,6 +149,7 @@ async def asyncio(
     sms_campaign_id: int,
     *,
     client: AuthenticatedClient,
+    checks: bool | None = None,
 ) -> SmsCampaignEnvelope:
     """Get one SMS campaign
 
@@ -137,6 +157,8 @@ async def asyncio(
 
     Args:
         sms_campaign_id (int):
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -148,6 +170,7 @@ async def asyncio(
 
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
+        checks=client.checks if checks is None else checks,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)

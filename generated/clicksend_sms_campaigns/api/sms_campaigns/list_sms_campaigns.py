@@ -9,7 +9,7 @@ from ...models.list_sms_campaigns_operator import ListSmsCampaignsOperator
 from ...models.sms_campaign_page_envelope import SmsCampaignPageEnvelope
 from ...retries import OPERATION_EXTENSION
 from ...types import UNSET, Response, Unset
-from ...validation import validate_request
+from ...validation import check_request
 
 
 def _get_kwargs(
@@ -21,6 +21,7 @@ def _get_kwargs(
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
+    checks: bool = True,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -45,20 +46,26 @@ def _get_kwargs(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
+    path_parameters: dict[str, Any] = {}
+    check_request(
+        "list_sms_campaigns",
+        params,
+        path_parameters,
+        None,
+        checks=checks,
+    )
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/sms-campaigns".format(),
         "params": params,
         "extensions": {OPERATION_EXTENSION: "list_sms_campaigns"},
     }
-    path_parameters: dict[str, Any] = {}
-    validate_request("list_sms_campaigns", _kwargs, path_parameters)
     return _kwargs
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SmsCampaignPageEnvelope:
     if 200 <= response.status_code <= 200:
-        return parse_success(response, SmsCampaignPageEnvelope.from_dict)
+        return parse_success(response, SmsCampaignPageEnvelope.from_dict, "list_sms_campaigns")
     raise error_from_response(response)
 
 
@@ -83,6 +90,7 @@ def sync_detailed(
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
+    checks: bool | None = None,
 ) -> Response[SmsCampaignPageEnvelope]:
     """List SMS campaigns, one page at a time
 
@@ -96,10 +104,16 @@ def sync_detailed(
         q (str | Unset):
         operator (ListSmsCampaignsOperator | Unset):
         order_by (str | Unset):
-        date_from (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's
-            int32 says.
-        date_to (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's
-            int32 says.
+        date_from (int | Unset): Seconds since 1970-01-01 UTC. The reference types request
+            timestamps as int32, but ClickSend accepted and echoed a schedule in milliseconds
+            (1734591600000, public evidence), so no upper bound is declared; the client warns about
+            such values.
+        date_to (int | Unset): Seconds since 1970-01-01 UTC. The reference types request
+            timestamps as int32, but ClickSend accepted and echoed a schedule in milliseconds
+            (1734591600000, public evidence), so no upper bound is declared; the client warns about
+            such values.
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -117,6 +131,7 @@ def sync_detailed(
         order_by=order_by,
         date_from=date_from,
         date_to=date_to,
+        checks=client.checks if checks is None else checks,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -132,6 +147,7 @@ def sync(
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
+    checks: bool | None = None,
 ) -> SmsCampaignPageEnvelope:
     """List SMS campaigns, one page at a time
 
@@ -145,10 +161,16 @@ def sync(
         q (str | Unset):
         operator (ListSmsCampaignsOperator | Unset):
         order_by (str | Unset):
-        date_from (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's
-            int32 says.
-        date_to (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's
-            int32 says.
+        date_from (int | Unset): Seconds since 1970-01-01 UTC. The reference types request
+            timestamps as int32, but ClickSend accepted and echoed a schedule in milliseconds
+            (1734591600000, public evidence), so no upper bound is declared; the client warns about
+            such values.
+        date_to (int | Unset): Seconds since 1970-01-01 UTC. The reference types request
+            timestamps as int32, but ClickSend accepted and echoed a schedule in milliseconds
+            (1734591600000, public evidence), so no upper bound is declared; the client warns about
+            such values.
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -166,6 +188,7 @@ def sync(
         order_by=order_by,
         date_from=date_from,
         date_to=date_to,
+        checks=client.checks if checks is None else checks,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)
@@ -181,6 +204,7 @@ async def asyncio_detailed(
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
+    checks: bool | None = None,
 ) -> Response[SmsCampaignPageEnvelope]:
     """List SMS campaigns, one page at a time
 
@@ -194,10 +218,16 @@ async def asyncio_detailed(
         q (str | Unset):
         operator (ListSmsCampaignsOperator | Unset):
         order_by (str | Unset):
-        date_from (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's
-            int32 says.
-        date_to (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's
-            int32 says.
+        date_from (int | Unset): Seconds since 1970-01-01 UTC. The reference types request
+            timestamps as int32, but ClickSend accepted and echoed a schedule in milliseconds
+            (1734591600000, public evidence), so no upper bound is declared; the client warns about
+            such values.
+        date_to (int | Unset): Seconds since 1970-01-01 UTC. The reference types request
+            timestamps as int32, but ClickSend accepted and echoed a schedule in milliseconds
+            (1734591600000, public evidence), so no upper bound is declared; the client warns about
+            such values.
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -215,6 +245,7 @@ async def asyncio_detailed(
         order_by=order_by,
         date_from=date_from,
         date_to=date_to,
+        checks=client.checks if checks is None else checks,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -230,6 +261,7 @@ async def asyncio(
     order_by: str | Unset = UNSET,
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
+    checks: bool | None = None,
 ) -> SmsCampaignPageEnvelope:
     """List SMS campaigns, one page at a time
 
@@ -243,10 +275,16 @@ async def asyncio(
         q (str | Unset):
         operator (ListSmsCampaignsOperator | Unset):
         order_by (str | Unset):
-        date_from (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's
-            int32 says.
-        date_to (int | Unset): Seconds since 1970-01-01 UTC, within 32 bits as the reference's
-            int32 says.
+        date_from (int | Unset): Seconds since 1970-01-01 UTC. The reference types request
+            timestamps as int32, but ClickSend accepted and echoed a schedule in milliseconds
+            (1734591600000, public evidence), so no upper bound is declared; the client warns about
+            such values.
+        date_to (int | Unset): Seconds since 1970-01-01 UTC. The reference types request
+            timestamps as int32, but ClickSend accepted and echoed a schedule in milliseconds
+            (1734591600000, public evidence), so no upper bound is declared; the client warns about
+            such values.
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -264,6 +302,7 @@ async def asyncio(
         order_by=order_by,
         date_from=date_from,
         date_to=date_to,
+        checks=client.checks if checks is None else checks,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)

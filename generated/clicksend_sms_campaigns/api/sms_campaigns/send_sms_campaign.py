@@ -5,40 +5,50 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...exceptions import error_from_response, parse_success
-from ...models.sms_campaign_envelope import SmsCampaignEnvelope
+from ...models.sms_campaign_send_envelope import SmsCampaignSendEnvelope
 from ...models.sms_campaign_send_request import SmsCampaignSendRequest
 from ...retries import OPERATION_EXTENSION
 from ...types import Response
-from ...validation import validate_request
+from ...validation import check_request, encode_json, json_body
 
 
 def _get_kwargs(
     *,
     body: SmsCampaignSendRequest,
+    checks: bool = True,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
+    body_json = json_body(body)
+    body_bytes = encode_json(body_json)
+    path_parameters: dict[str, Any] = {}
+    check_request(
+        "send_sms_campaign",
+        {},
+        path_parameters,
+        body_json,
+        checks=checks,
+    )
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/sms-campaigns/send".format(),
         "extensions": {OPERATION_EXTENSION: "send_sms_campaign"},
     }
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["content"] = body_bytes
     headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
-    path_parameters: dict[str, Any] = {}
-    validate_request("send_sms_campaign", _kwargs, path_parameters)
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SmsCampaignEnvelope:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SmsCampaignSendEnvelope:
     if 200 <= response.status_code <= 200:
-        return parse_success(response, SmsCampaignEnvelope.from_dict)
+        return parse_success(response, SmsCampaignSendEnvelope.from_dict, "send_sms_campaign")
     raise error_from_response(response)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[SmsCampaignEnvelope]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[SmsCampaignSendEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -51,7 +61,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignSendRequest,
-) -> Response[SmsCampaignEnvelope]:
+    checks: bool | None = None,
+) -> Response[SmsCampaignSendEnvelope]:
     """Send an SMS campaign to a contact list
 
     Creates a campaign that sends one message to every contact of a single contact list
@@ -71,18 +82,22 @@ def sync_detailed(
             `senders` as required, but its
             prose says a shared number is used when no sender is given and the default senders
             when `senders` is missing, and its curl example sends neither; both are optional
-            here. Fields the reference does not document are rejected.
+            here. Fields the reference does not list are allowed and sent as given (integrations
+            send `senderIDgroup` and `subject`, and ClickSend answered 200).
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
         ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        Response[SmsCampaignEnvelope]: the model with the status code and headers.
+        Response[SmsCampaignSendEnvelope]: the model with the status code and headers.
     """
 
     kwargs = _get_kwargs(
         body=body,
+        checks=client.checks if checks is None else checks,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -92,7 +107,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignSendRequest,
-) -> SmsCampaignEnvelope:
+    checks: bool | None = None,
+) -> SmsCampaignSendEnvelope:
     """Send an SMS campaign to a contact list
 
     Creates a campaign that sends one message to every contact of a single contact list
@@ -112,18 +128,22 @@ def sync(
             `senders` as required, but its
             prose says a shared number is used when no sender is given and the default senders
             when `senders` is missing, and its curl example sends neither; both are optional
-            here. Fields the reference does not document are rejected.
+            here. Fields the reference does not list are allowed and sent as given (integrations
+            send `senderIDgroup` and `subject`, and ClickSend answered 200).
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
         ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        SmsCampaignEnvelope
+        SmsCampaignSendEnvelope
     """
 
     kwargs = _get_kwargs(
         body=body,
+        checks=client.checks if checks is None else checks,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)
@@ -133,7 +153,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignSendRequest,
-) -> Response[SmsCampaignEnvelope]:
+    checks: bool | None = None,
+) -> Response[SmsCampaignSendEnvelope]:
     """Send an SMS campaign to a contact list
 
     Creates a campaign that sends one message to every contact of a single contact list
@@ -153,18 +174,22 @@ async def asyncio_detailed(
             `senders` as required, but its
             prose says a shared number is used when no sender is given and the default senders
             when `senders` is missing, and its curl example sends neither; both are optional
-            here. Fields the reference does not document are rejected.
+            here. Fields the reference does not list are allowed and sent as given (integrations
+            send `senderIDgroup` and `subject`, and ClickSend answered 200).
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
         ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        Response[SmsCampaignEnvelope]: the model with the status code and headers.
+        Response[SmsCampaignSendEnvelope]: the model with the status code and headers.
     """
 
     kwargs = _get_kwargs(
         body=body,
+        checks=client.checks if checks is None else checks,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -174,7 +199,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignSendRequest,
-) -> SmsCampaignEnvelope:
+    checks: bool | None = None,
+) -> SmsCampaignSendEnvelope:
     """Send an SMS campaign to a contact list
 
     Creates a campaign that sends one message to every contact of a single contact list
@@ -194,18 +220,22 @@ async def asyncio(
             `senders` as required, but its
             prose says a shared number is used when no sender is given and the default senders
             when `senders` is missing, and its curl example sends neither; both are optional
-            here. Fields the reference does not document are rejected.
+            here. Fields the reference does not list are allowed and sent as given (integrations
+            send `senderIDgroup` and `subject`, and ClickSend answered 200).
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
         ClickSendError: ClickSend answered with an error, or did not answer (see exceptions.py).
 
     Returns:
-        SmsCampaignEnvelope
+        SmsCampaignSendEnvelope
     """
 
     kwargs = _get_kwargs(
         body=body,
+        checks=client.checks if checks is None else checks,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)

@@ -10,16 +10,29 @@ from ...models.sms_campaign_envelope import SmsCampaignEnvelope
 from ...models.sms_campaign_update_request import SmsCampaignUpdateRequest
 from ...retries import OPERATION_EXTENSION
 from ...types import Response
-from ...validation import validate_request
+from ...validation import check_request, encode_json, json_body
 
 
 def _get_kwargs(
     sms_campaign_id: int,
     *,
     body: SmsCampaignUpdateRequest,
+    checks: bool = True,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
+    body_json = json_body(body)
+    body_bytes = encode_json(body_json)
+    path_parameters: dict[str, Any] = {
+        "sms_campaign_id": sms_campaign_id,
+    }
+    check_request(
+        "update_sms_campaign",
+        {},
+        path_parameters,
+        body_json,
+        checks=checks,
+    )
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/sms-campaigns/{sms_campaign_id}".format(
@@ -27,20 +40,15 @@ def _get_kwargs(
         ),
         "extensions": {OPERATION_EXTENSION: "update_sms_campaign"},
     }
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["content"] = body_bytes
     headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
-    path_parameters: dict[str, Any] = {
-        "sms_campaign_id": sms_campaign_id,
-    }
-    validate_request("update_sms_campaign", _kwargs, path_parameters)
     return _kwargs
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SmsCampaignEnvelope:
     if 200 <= response.status_code <= 200:
-        return parse_success(response, SmsCampaignEnvelope.from_dict)
+        return parse_success(response, SmsCampaignEnvelope.from_dict, "update_sms_campaign")
     raise error_from_response(response)
 
 
@@ -58,6 +66,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignUpdateRequest,
+    checks: bool | None = None,
 ) -> Response[SmsCampaignEnvelope]:
     """Update a scheduled SMS campaign
 
@@ -71,8 +80,11 @@ def sync_detailed(
         sms_campaign_id (int):
         body (SmsCampaignUpdateRequest): The new state of a campaign that has not started sending,
             with the fields the reference lists for updates. `from` is flagged required in the
-            reference's table but left out of its curl example, so it is optional here. Fields the
-            reference does not document are rejected.
+            reference's table but left out of its curl example, so it is optional here. Other fields
+            are allowed and sent as given (ClickSend's older spec used one campaign model for send,
+            price and update).
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -85,6 +97,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
         body=body,
+        checks=client.checks if checks is None else checks,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -95,6 +108,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignUpdateRequest,
+    checks: bool | None = None,
 ) -> SmsCampaignEnvelope:
     """Update a scheduled SMS campaign
 
@@ -108,8 +122,11 @@ def sync(
         sms_campaign_id (int):
         body (SmsCampaignUpdateRequest): The new state of a campaign that has not started sending,
             with the fields the reference lists for updates. `from` is flagged required in the
-            reference's table but left out of its curl example, so it is optional here. Fields the
-            reference does not document are rejected.
+            reference's table but left out of its curl example, so it is optional here. Other fields
+            are allowed and sent as given (ClickSend's older spec used one campaign model for send,
+            price and update).
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -122,6 +139,7 @@ def sync(
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
         body=body,
+        checks=client.checks if checks is None else checks,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)
@@ -132,6 +150,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignUpdateRequest,
+    checks: bool | None = None,
 ) -> Response[SmsCampaignEnvelope]:
     """Update a scheduled SMS campaign
 
@@ -145,8 +164,11 @@ async def asyncio_detailed(
         sms_campaign_id (int):
         body (SmsCampaignUpdateRequest): The new state of a campaign that has not started sending,
             with the fields the reference lists for updates. `from` is flagged required in the
-            reference's table but left out of its curl example, so it is optional here. Fields the
-            reference does not document are rejected.
+            reference's table but left out of its curl example, so it is optional here. Other fields
+            are allowed and sent as given (ClickSend's older spec used one campaign model for send,
+            price and update).
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -159,6 +181,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
         body=body,
+        checks=client.checks if checks is None else checks,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -169,6 +192,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SmsCampaignUpdateRequest,
+    checks: bool | None = None,
 ) -> SmsCampaignEnvelope:
     """Update a scheduled SMS campaign
 
@@ -182,8 +206,11 @@ async def asyncio(
         sms_campaign_id (int):
         body (SmsCampaignUpdateRequest): The new state of a campaign that has not started sending,
             with the fields the reference lists for updates. `from` is flagged required in the
-            reference's table but left out of its curl example, so it is optional here. Fields the
-            reference does not document are rejected.
+            reference's table but left out of its curl example, so it is optional here. Other fields
+            are allowed and sent as given (ClickSend's older spec used one campaign model for send,
+            price and update).
+        checks (bool | None): False sends the request as given, without the client-side checks;
+            None (the default) follows the client's `checks`.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -196,6 +223,7 @@ async def asyncio(
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
         body=body,
+        checks=client.checks if checks is None else checks,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)

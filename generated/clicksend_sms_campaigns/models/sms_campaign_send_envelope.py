@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..exceptions import InvalidFieldError
+
+T = TypeVar("T", bound="SmsCampaignSendEnvelope")
+#: The wire names of the declared fields: an extra field may not reuse one.
+_FIELD_NAMES = frozenset(
+    {
+        "data",
+        "http_code",
+        "response_code",
+        "response_msg",
+        "data_wrapper",
+    }
+)
+
+
+@_attrs_define
+class SmsCampaignSendEnvelope:
+    """The answer to send, in either of the shapes ClickSend is known to give: `data` is the
+    new campaign (the reference's example), or `data.sms_campaign` is, beside
+    `data.total_count` (what independent integrations read from the live API). `data` is
+    required, since it holds the campaign's id.
+
+    Read tolerantly: a field that is missing or null in the answer reads None (a required one raises InvalidFieldError);
+    a value of a type the spec does not allow raises InvalidFieldError. to_dict leaves out the fields that read None.
+
+    Attributes:
+        data (SmsCampaign): A campaign as ClickSend returns it. Only `sms_campaign_id` is required: it is what
+            every later call needs, and the only field without which a created campaign could be
+            lost. Any other field may be missing (ClickSend's own spec requires none); null is
+            declared where ClickSend has sent or documented it. Unknown fields are kept.
+        http_code (int | None): The HTTP status code, repeated in the body.
+        response_code (str | int | None): ClickSend's application code, for example SUCCESS or BAD_REQUEST. Open set; see `ErrorEnvelope` for the known
+            error codes. One ClickSend endpoint outside this API has sent it as a number (400, public evidence), so a number
+            is accepted too.
+        response_msg (str | None): A human-readable description of the outcome.
+        data_wrapper (SmsCampaignSendWrapper | None): The send answer's `data` as integrations observe it: the new campaign under
+            `sms_campaign`, beside `total_count` and possibly other fields. ClickSend's reference
+            shows the campaign directly in `data` instead; both shapes are declared.
+    """
+
+    data: SmsCampaign
+    http_code: int | None = None
+    response_code: str | int | None = None
+    response_msg: str | None = None
+    data_wrapper: SmsCampaignSendWrapper | None = None
+    additional_properties: dict[str, Any] = _attrs_field(factory=dict, kw_only=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        if self.additional_properties:
+            _refuse_shadowing_extras(self.additional_properties)
+            field_dict.update(self.additional_properties)
+        if self.data is not None:
+            field_dict["data"] = self.data.to_dict()
+
+        if self.http_code is not None:
+            field_dict["http_code"] = self.http_code
+
+        if self.response_code is not None:
+            field_dict["response_code"] = self.response_code
+
+        if self.response_msg is not None:
+            field_dict["response_msg"] = self.response_msg
+
+        if self.data_wrapper is not None:
+            field_dict["data_wrapper"] = self.data_wrapper.to_dict()
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _data = d.pop("data", None)
+        data: SmsCampaign | None = None
+        if _data is not None:
+            if not isinstance(_data, Mapping):
+                raise InvalidFieldError.wrong_type("data", _data, "an object")
+            try:
+                data = SmsCampaign.from_dict(_data)
+            except InvalidFieldError as error:
+                raise error.within("data") from None
+        if data is None:
+            raise InvalidFieldError.missing("data")
+
+        http_code = d.pop("http_code", None)
+        if http_code is not None:
+            if type(http_code) is bool or not isinstance(http_code, int):
+                raise InvalidFieldError.wrong_type("http_code", http_code, "an integer")
+
+        response_code = d.pop("response_code", None)
+        if response_code is not None:
+            if type(response_code) is bool or not isinstance(response_code, (str, int)):
+                raise InvalidFieldError.wrong_type("response_code", response_code, "a string or an integer")
+
+        response_msg = d.pop("response_msg", None)
+        if response_msg is not None:
+            if not isinstance(response_msg, str):
+                raise InvalidFieldError.wrong_type("response_msg", response_msg, "a string")
+
+        _data_wrapper = d.pop("data_wrapper", None)
+        data_wrapper: SmsCampaignSendWrapper | None = None
+        if _data_wrapper is not None:
+            if not isinstance(_data_wrapper, Mapping):
+                raise InvalidFieldError.wrong_type("data_wrapper", _data_wrapper, "an object")
+            try:
+                data_wrapper = SmsCampaignSendWrapper.from_dict(_data_wrapper)
+            except InvalidFieldError as error:
+                raise error.within("data_wrapper") from None
+
+        sms_campaign_send_envelope = cls(
+            data=data,
+            http_code=http_code,
+            response_code=response_code,
+            response_msg=response_msg,
+            data_wrapper=data_wrapper,
+        )
+        sms_campaign_send_envelope.additional_properties = d
+        return sms_campaign_send_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+def _refuse_shadowing_extras(extras: Mapping[str, Any]) -> None:
+    """An extra field named like a declared one would be sent twice, or lost: refuse it."""
+    shadowing = _FIELD_NAMES.intersection(extras)
+    if shadowing:
+        name = min(shadowing)
+        raise InvalidFieldError(
+            name, "is a field of SmsCampaignSendEnvelope: set the attribute, not an entry of additional_properties"
+        )
+
+
+# Other models are imported after this class exists, so that models referring to one another can
+# be imported in any order (annotations are strings, so the class body does not need them).
+from ..models.sms_campaign import SmsCampaign  # noqa: E402
+from ..models.sms_campaign_send_wrapper import SmsCampaignSendWrapper  # noqa: E402
