@@ -39,6 +39,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--record", action="store_true", help="write the target's cassettes (emulator or live)")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Opted in to the live target without what it needs: stop at once, saying what is missing."""
+    from contract_tests import record as recorder
+
+    if config.getoption("--target", default=None) == "live":
+        try:
+            recorder.live_target()
+        except recorder.LiveMisconfigured as missing:
+            raise pytest.UsageError(f"live target misconfigured: {missing}") from None
+        except recorder.LiveNotOptedIn:
+            pass  # skipped, saying why, by the fixture
+
+
 @pytest.fixture(scope="session")
 def target(request: pytest.FixtureRequest) -> str:
     chosen: str = request.config.getoption("--target")

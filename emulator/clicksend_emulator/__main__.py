@@ -1,4 +1,5 @@
-"""python -m clicksend_emulator [--port N] [--db FILE] [--limit-policy reject|clamp]"""
+"""python -m clicksend_emulator [--port N] [--db FILE] [--limit-policy reject|clamp] [--public-url URL]
+[--admin-token T] [--send-answer nested|flat]"""
 
 from __future__ import annotations
 
@@ -20,8 +21,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--db", type=Path, help="keep campaigns in this SQLite file across restarts")
     parser.add_argument("--limit-policy", choices=["reject", "clamp"], default="reject")
     parser.add_argument("--fault-seed", type=int, default=0)
+    parser.add_argument("--public-url", help="the address page URLs are built on (default: the one it serves on)")
+    parser.add_argument("--admin-token", help="require X-Emulator-Token: TOKEN on /_emulator/*")
+    parser.add_argument("--send-answer", choices=["nested", "flat"], default="nested", help="the send answer's shape")
     args = parser.parse_args(argv)
-    config = EmulatorConfig(db_path=args.db, limit_policy=args.limit_policy, fault_seed=args.fault_seed)
+    config = EmulatorConfig(
+        db_path=args.db,
+        limit_policy=args.limit_policy,
+        fault_seed=args.fault_seed,
+        public_base_url=args.public_url,
+        admin_token=args.admin_token,
+        send_answer=args.send_answer,
+    )
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     with run_emulator(config=config, host=args.host, port=args.port) as running:

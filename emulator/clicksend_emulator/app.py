@@ -1,8 +1,10 @@
 """The emulator's HTTP API: the six SMS-campaign operations under /v3, as ClickSend documents them.
 
-Every answer, success or error, is ClickSend's envelope. Requests are validated against the
-spec's own schemas (the generated package's spec_facts), then against the rules the spec cannot
-express. Nothing a client sends produces a traceback or a 500 unless a fault is injected.
+Every answer the emulator's own code gives, success or error, administration included, is
+ClickSend's envelope. Requests are validated whole against the spec's own schemas (the generated
+package's spec_facts), then against the rules the spec cannot express, before anything is
+stored: a request that fails changes nothing. Nothing a client sends produces a traceback or a
+500 unless a fault is injected.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlencode
 
 from clicksend_sms_campaigns.spec_facts import PARAMETERS, REQUEST_SCHEMAS, SCHEMAS
 from jsonschema import Draft202012Validator, FormatChecker
@@ -55,6 +58,11 @@ class EmulatorConfig:
     lifecycle: Lifecycle = field(default_factory=Lifecycle)
     db_path: Path | None = None
     fault_seed: int = 0
+    #: The address page URLs are built on (`next_page_url`); never taken from the Host header.
+    #: run_emulator() sets it to the address it serves on when it is None.
+    public_base_url: str | None = None
+    #: When set, /_emulator/* needs the header `X-Emulator-Token: <token>` (401 otherwise).
+    admin_token: str | None = None
 
 
 class ApiError(Exception):
@@ -109,6 +117,9 @@ register_url_convertor("campaign_id", CampaignIdConvertor())
 
 _STATUS_CODES = {400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
 _MAX_ID = 2_147_483_647
+_MAX_CLOCK_STEP = 100 * 366 * 24 * 3600
+#: Deeper bodies are refused before validation, which walks them recursively.
+_MAX_BODY_DEPTH = 32
 
 
 class Emulator:
@@ -121,6 +132,7 @@ class Emulator:
         self.clock = Clock()
         self.store = CampaignStore(self.clock, self.config.lifecycle, self.config.db_path)
         self.faults = FaultPlan(self.config.fault_seed)
+        self.public_base_url = (self.config.public_base_url or "http://127.0.0.1").rstrip("/")
         document = {"components": {"schemas": SCHEMAS}}
         self._registry: Registry[Any] = Registry().with_resource("urn:spec", DRAFT202012.create_resource(document))
         self.app = Starlette(
@@ -148,6 +160,8 @@ class Emulator:
             ],
             exception_handlers={HTTPException: self._http_error, Exception: self._unexpected_error},
         )
+        # /v3/sms-campaigns/ is not a path of the API: a 404 envelope, not a bodiless 307 to another.
+        self.app.router.redirect_slashes = False
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -172,7 +186,9 @@ class Emulator:
         put_endpoint = self._operation("update_sms_campaign", put)
 
         async def endpoint(request: Request) -> Response:
-            return await (get_endpoint if request.method == "GET" else put_endpoint)(request)  # type: ignore[no-any-return]
+            # HEAD is GET without the body (the server drops it); it never reaches the update.
+            chosen = put_endpoint if request.method == "PUT" else get_endpoint
+            return await chosen(request)  # type: ignore[no-any-return]
 
         return endpoint
 
@@ -208,7 +224,7 @@ class Emulator:
         scheme, _, encoded = header.partition(" ")
         try:
             username, _, api_key = base64.b64decode(encoded, validate=True).decode("utf-8").partition(":")
-        except (binascii.Error, UnicodeDecodeError):
+        except (binascii.Error, ValueError):  # ValueError: characters outside ASCII, undecodable UTF-8
             username = api_key = ""
         account = self.accounts.get(username)
         if scheme.lower() != "basic" or account is None or account.api_key != api_key:
@@ -232,10 +248,13 @@ class Emulator:
                 )
         try:
             body = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than the parser goes
             raise ApiError(400, "BAD_REQUEST", "The request body must be a JSON object in UTF-8.") from None
         if not isinstance(body, dict):
             raise ApiError(400, "BAD_REQUEST", "The request body must be a JSON object.")
+        problem = _unstorable(body)
+        if problem is not None:
+            raise ApiError(400, "BAD_REQUEST", "Invalid input.", {problem[0]: problem[1]})
         schema = {"$ref": f"urn:spec#/components/schemas/{REQUEST_SCHEMAS[operation]}"}
         self._validate(Draft202012Validator(schema, registry=self._registry, format_checker=FormatChecker()), body)
         return body
@@ -428,7 +447,10 @@ class Emulator:
         shown = views
 
         def page_url(number: int) -> str:
-            return str(request.url.include_query_params(page=number))
+            query = urlencode(
+                [*((k, v) for k, v in request.query_params.multi_items() if k != "page"), ("page", number)]
+            )
+            return f"{self.public_base_url}{request.url.path}?{query}"
 
         data = {
             "total": total,
@@ -446,25 +468,56 @@ class Emulator:
     # --- administration (not part of ClickSend's API) ---------------------------------------
 
     async def health(self, request: Request) -> Response:
-        return JSONResponse({"status": "ok"})
+        return envelope(200, "SUCCESS", "The emulator is running.", {"status": "ok"})
+
+    def _admin(self, request: Request) -> None:
+        token = self.config.admin_token
+        if token is not None and request.headers.get("x-emulator-token") != token:
+            raise ApiError(401, "UNAUTHORIZED", "The emulator's administration needs its X-Emulator-Token.")
+
+    async def _admin_json(self, request: Request) -> dict[str, Any]:
+        raw = await request.body()
+        if len(raw) > 4096:
+            raise ApiError(400, "BAD_REQUEST", "An administration request is at most 4 KiB.")
+        try:
+            body = json.loads(raw)
+        except (ValueError, RecursionError):
+            raise ApiError(400, "BAD_REQUEST", "The request body must be a JSON object.") from None
+        if not isinstance(body, dict):
+            raise ApiError(400, "BAD_REQUEST", "The request body must be a JSON object.")
+        return body
 
     async def advance_clock(self, request: Request) -> Response:
         try:
-            seconds = float((await request.json())["advance"])
-        except (ValueError, KeyError, TypeError):
-            return JSONResponse({"error": 'send {"advance": seconds}'}, status_code=400)
-        self.clock.advance(seconds)
-        return JSONResponse({"now": self.clock.now()})
+            self._admin(request)
+            seconds = (await self._admin_json(request)).get("advance")
+            if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not math.isfinite(seconds):
+                raise ApiError(400, "BAD_REQUEST", "Invalid input.", {"advance": "A finite number of seconds."})
+            if abs(seconds) > _MAX_CLOCK_STEP:
+                raise ApiError(400, "BAD_REQUEST", "Invalid input.", {"advance": "At most 100 years at a time."})
+        except ApiError as error:
+            return envelope(error.status, error.code, error.message, error.data)
+        self.clock.advance(float(seconds))
+        return envelope(200, "SUCCESS", "The clock was advanced.", {"now": self.clock.now()})
 
     async def change_faults(self, request: Request) -> Response:
-        if request.method == "DELETE":
-            self.faults.clear()
-            return JSONResponse({"faults": "cleared"})
         try:
-            self.faults.add(Fault(**await request.json()))
-        except (ValueError, TypeError) as error:
-            return JSONResponse({"error": str(error)}, status_code=400)
-        return JSONResponse({"faults": "added"})
+            self._admin(request)
+            if request.method == "DELETE":
+                self.faults.clear()
+                return envelope(200, "SUCCESS", "The faults were cleared.")
+            fields = await self._admin_json(request)
+            unknown = sorted(set(fields) - {"kind", "operation", "count", "probability", "seconds"})
+            if unknown:
+                raise ApiError(400, "BAD_REQUEST", "Invalid input.", {name: "Not a fault field." for name in unknown})
+            try:
+                fault = Fault(**fields)
+            except (ValueError, TypeError) as error:
+                raise ApiError(400, "BAD_REQUEST", "Invalid input.", {"fault": str(error)}) from None
+        except ApiError as error:
+            return envelope(error.status, error.code, error.message, error.data)
+        self.faults.add(fault)
+        return envelope(200, "SUCCESS", "The fault was added.")
 
 
 def _field(path: Any, name: str | None = None) -> str:
@@ -489,3 +542,32 @@ _SENDER_FIELDS = ("recipient_country_code", "sender_id", "sender_type", "sender_
 
 def _documented_sender_fields(senders: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{name: sender[name] for name in _SENDER_FIELDS if name in sender} for sender in senders]
+
+
+def _unstorable(body: Any) -> tuple[str, str] | None:
+    """(field, problem) for a body that could be parsed but not stored or answered: a string with a
+    lone surrogate (JSON's \\ud800 escape), which no UTF-8 answer or database row can hold, or
+    nesting deeper than any campaign field has."""
+    pending: list[tuple[str, Any, int]] = [("body", body, 0)]
+    while pending:
+        where, value, depth = pending.pop()
+        if depth > _MAX_BODY_DEPTH:
+            return where, "is nested too deeply."
+        if isinstance(value, str) and not _encodable(value):
+            return where, "contains a lone surrogate, which is not text."
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not _encodable(key):
+                    return where, "has a field name with a lone surrogate."
+                pending.append((key if where == "body" else f"{where}.{key}", item, depth + 1))
+        elif isinstance(value, list):
+            pending.extend((f"{where}[{index}]", item, depth + 1) for index, item in enumerate(value))
+    return None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

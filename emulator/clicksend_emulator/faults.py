@@ -9,6 +9,7 @@ cannot know the outcome. Each fault fires for the next `count` matching requests
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 from dataclasses import dataclass
@@ -16,6 +17,16 @@ from typing import Literal
 
 FaultKind = Literal["latency", "rate_limit", "server_error", "drop"]
 FAULT_KINDS: tuple[FaultKind, ...] = ("latency", "rate_limit", "server_error", "drop")
+OPERATIONS = (
+    "send_sms_campaign",
+    "calculate_sms_campaign_price",
+    "update_sms_campaign",
+    "get_sms_campaign",
+    "cancel_sms_campaign",
+    "list_sms_campaigns",
+)
+#: The longest latency or Retry-After a fault may ask for.
+MAX_FAULT_SECONDS = 3600
 
 
 @dataclass
@@ -29,14 +40,22 @@ class Fault:
     def __post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:
             raise ValueError(f"fault kind must be one of {FAULT_KINDS}, got {self.kind!r}")
+        if self.operation != "*" and self.operation not in OPERATIONS:
+            raise ValueError(f"operation must be '*' or one of {OPERATIONS}, got {self.operation!r}")
         if (self.count is None) == (self.probability is None):
             raise ValueError("a fault needs exactly one of count or probability")
-        if self.count is not None and self.count < 1:
-            raise ValueError("count must be at least 1")
-        if self.probability is not None and not 0 < self.probability <= 1:
-            raise ValueError("probability must be in (0, 1]")
-        if self.seconds < 0:
-            raise ValueError("seconds must be >= 0")
+        if self.count is not None and (
+            isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1
+        ):
+            raise ValueError(f"count must be a whole number of at least 1, got {self.count!r}")
+        if self.probability is not None and not (_number(self.probability) and 0 < self.probability <= 1):
+            raise ValueError(f"probability must be a number in (0, 1], got {self.probability!r}")
+        if not (_number(self.seconds) and 0 <= self.seconds <= MAX_FAULT_SECONDS):
+            raise ValueError(f"seconds must be a number from 0 to {MAX_FAULT_SECONDS}, got {self.seconds!r}")
+
+
+def _number(value: object) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
 
 
 class FaultPlan:

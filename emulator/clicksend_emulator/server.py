@@ -44,6 +44,8 @@ def run_emulator(
             raise RuntimeError(f"the emulator did not start on {host}:{port}")
         time.sleep(0.01)
     bound_port = server.servers[0].sockets[0].getsockname()[1]
+    if emulator.config.public_base_url is None:
+        emulator.public_base_url = f"http://{host}:{bound_port}"
     try:
         yield RunningEmulator(emulator, host, bound_port)
     finally:

@@ -101,7 +101,8 @@ class CampaignStore:
             self._db.commit()
             for (text,) in self._db.execute("SELECT record FROM campaigns ORDER BY id"):
                 record = json.loads(text)
-                self._records[record["sms_campaign_id"]] = record
+                if _answerable(record):  # a record an older emulator stored with a lone surrogate is left out
+                    self._records[record["sms_campaign_id"]] = record
             self._next_id = max([self._next_id - 1, *self._records]) + 1
 
     def close(self) -> None:
@@ -192,7 +193,11 @@ def matches(view: dict[str, Any], conditions: Iterable[tuple[str, str]], operato
         if wanted == "":
             results.append(True)
         elif field in INTEGER_FIELDS:
-            results.append(wanted.strip().isdigit() and actual is not None and int(actual) == int(wanted))
+            # ASCII digits only ("²".isdigit() is true, int("²") fails), compared as text (no 5,000-digit int()).
+            stripped = wanted.strip()
+            exact = stripped.isascii() and stripped.isdigit()
+            number = stripped.lstrip("0") or "0"
+            results.append(exact and actual is not None and (str(actual).lstrip("0") or "0") == number)
         else:
             results.append(actual is not None and wanted.casefold() in str(actual).casefold())
     return any(results) if operator == "OR" else all(results)
@@ -208,3 +213,12 @@ def sort_key(field: str) -> Any:
         return (2, str(value).casefold(), view["sms_campaign_id"])
 
     return key
+
+
+def _answerable(record: dict[str, Any]) -> bool:
+    """Whether a stored record can be put into a UTF-8 answer."""
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

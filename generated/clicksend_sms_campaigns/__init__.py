@@ -7,12 +7,14 @@ Start with ClickSendClient; call the operations in clicksend_sms_campaigns.api.s
 from . import build_info
 from .clicksend_client import DEFAULT_BASE_URL, ClickSendClient
 from .exceptions import (
+    AnswerTooLargeError,
     APIError,
     AuthenticationError,
     BadRequestError,
     ClickSendError,
     ClickSendWarning,
     ConnectionFailedError,
+    DeadlineExceededError,
     InvalidFieldError,
     MalformedResponseError,
     NotFoundError,
@@ -34,12 +36,14 @@ __version__ = build_info.VERSION
 __all__ = (
     "DEFAULT_BASE_URL",
     "APIError",
+    "AnswerTooLargeError",
     "AuthenticationError",
     "BadRequestError",
     "ClickSendClient",
     "ClickSendError",
     "ClickSendWarning",
     "ConnectionFailedError",
+    "DeadlineExceededError",
     "InvalidFieldError",
     "MalformedResponseError",
     "MessageAnalysis",

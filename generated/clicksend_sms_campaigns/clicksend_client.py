@@ -6,18 +6,28 @@ AuthenticatedClient for them), sync and async alike.
 
 from __future__ import annotations
 
+import logging
 import os
 import platform
+import re
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any
 
 import httpx
 
+from .bounds import ACCEPTED_ENCODINGS, with_deadline_backend
 from .build_info import VERSION
 from .retries import AsyncRetryingTransport, RetryingTransport, RetryPolicy
 
 DEFAULT_BASE_URL = "https://rest.clicksend.com/v3"
+#: Seconds a whole call may take by default: every attempt, wait and read. None turns it off.
+DEFAULT_DEADLINE = 120.0
+#: The largest answer read by default, decoded. A page of 100 campaigns is about 60 KB.
+DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024
+# A header name is an HTTP token; a value is visible ASCII, spaces and tabs (no CR, LF or NUL).
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_HEADER_VALUE = re.compile(r"[\t\x20-\x7e]*")
 USER_AGENT = f"clicksend-sms-campaigns/{VERSION} httpx/{httpx.__version__} Python/{platform.python_version()}"
 
 
@@ -84,13 +94,18 @@ class ClickSendClient:
         timeout: seconds to wait for each step of a request (connect, write, read), or an httpx.Timeout.
         max_retries: how many times a failed request that is safe to repeat is retried.
         retry_policy: full control over retries; its max_retries wins over `max_retries`.
-        headers: extra headers sent with every request.
+        headers: extra headers sent with every request (ASCII; no CR, LF or NUL).
+        deadline: seconds a whole call may take, retries, waits and slow answers included (default
+            120); each operation's own `deadline` argument overrides it for one call. None: no deadline.
+        max_answer_bytes: the largest answer read, decoded (default 4 MiB); a larger one raises
+            AnswerTooLargeError without being held in memory. None: no limit.
         checks: False sends every request as given, without the client-side checks (see
             validation.py); each operation's own `checks` argument overrides this for one call.
         transport, async_transport: httpx transports to send through (tests, proxies); retries wrap them.
 
     Use it as a context manager, or call close() / aclose(), to release connections.
-    Credentials are never shown by repr() and never put in logs or error messages.
+    Credentials are never shown by repr() and never put in logs or error messages; a client cannot
+    be pickled or copied (it would carry the key), and a base_url with credentials in it is refused.
     """
 
     #: Read by the generated code; errors are always raised as ClickSendError here.
@@ -106,6 +121,8 @@ class ClickSendClient:
         max_retries: int = 2,
         retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_answer_bytes: int | None = DEFAULT_MAX_ANSWER_BYTES,
         checks: bool = True,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
@@ -113,16 +130,22 @@ class ClickSendClient:
         for name, value in (("username", username), ("api_key", api_key)):
             if not isinstance(value, str) or not value.strip():
                 raise ValueError(f"ClickSendClient needs a non-empty {name}")
-        url = httpx.URL(base_url)
-        if url.scheme not in ("http", "https") or not url.host:
-            raise ValueError(f"base_url must be an http or https URL, got {base_url!r}")
-        self.base_url = base_url.rstrip("/")
+        if ":" in username:
+            raise ValueError("ClickSendClient's username cannot contain ':' (HTTP Basic auth splits there)")
+        self.base_url = _checked_base_url(base_url)
+        self.deadline = _positive_or_none("deadline", deadline)
+        self.max_answer_bytes = _positive_or_none("max_answer_bytes", max_answer_bytes, whole=True)
         self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)
         #: Whether operations run the client-side checks; an operation's `checks` argument overrides it.
         self.checks = bool(checks)
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._auth = httpx.BasicAuth(username, api_key)
-        self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
+        self._headers = {
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json",
+            "Accept-Encoding": ACCEPTED_ENCODINGS,
+            **_checked_headers(headers or {}),
+        }
         self._transport = transport
         self._async_transport = async_transport
         self._client: httpx.Client | None = None
@@ -142,6 +165,9 @@ class ClickSendClient:
     def __repr__(self) -> str:
         return f"ClickSendClient(base_url={self.base_url!r}, credentials=<hidden>)"
 
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        raise TypeError("a ClickSendClient cannot be pickled or copied: it holds the API key; build one where needed")
+
     def _options(self) -> dict[str, Any]:
         return {
             "base_url": self.base_url,
@@ -154,7 +180,12 @@ class ClickSendClient:
     def get_httpx_client(self) -> httpx.Client:
         """The sync httpx client, created on first use."""
         if self._client is None:
-            transport = RetryingTransport(self._transport or httpx.HTTPTransport(), self.retry_policy)
+            _redact_queries_in_httpx_logs(self.base_url)
+            transport = RetryingTransport(
+                self._transport or _bounded(httpx.HTTPTransport()),
+                self.retry_policy,
+                max_answer_bytes=self.max_answer_bytes,
+            )
             hooks = {"response": [_detach_stream]}
             self._client = _CookielessClient(transport=transport, event_hooks=hooks, **self._options())
         return self._client
@@ -162,7 +193,12 @@ class ClickSendClient:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """The async httpx client, created on first use."""
         if self._async_client is None:
-            transport = AsyncRetryingTransport(self._async_transport or httpx.AsyncHTTPTransport(), self.retry_policy)
+            _redact_queries_in_httpx_logs(self.base_url)
+            transport = AsyncRetryingTransport(
+                self._async_transport or _bounded(httpx.AsyncHTTPTransport()),
+                self.retry_policy,
+                max_answer_bytes=self.max_answer_bytes,
+            )
             hooks = {"response": [_adetach_stream]}
             self._async_client = _AsyncCookielessClient(transport=transport, event_hooks=hooks, **self._options())
         return self._async_client
@@ -194,3 +230,67 @@ class ClickSendClient:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _checked_base_url(base_url: str) -> str:
+    try:
+        url = httpx.URL(base_url)
+    except (TypeError, ValueError) as error:  # httpx.InvalidURL is a ValueError
+        raise ValueError(f"base_url is not a URL: {error}") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(f"base_url must be an http or https URL, got {url.copy_with(username=None, password=None)}")
+    if url.userinfo:
+        raise ValueError("base_url must not carry credentials: give them as username and api_key")
+    if url.query or url.fragment:
+        raise ValueError("base_url must not have a query or fragment")
+    return base_url.rstrip("/")
+
+
+def _positive_or_none(name: str, value: Any, *, whole: bool = False) -> Any:
+    kinds = (int,) if whole else (int, float)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, kinds) or not value > 0 or value != value:
+        raise ValueError(f"{name} must be a positive {'integer' if whole else 'number'} or None, got {value!r}")
+    return value
+
+
+def _checked_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+            raise ValueError(f"header name {name!r} is not an HTTP token")
+        if not isinstance(value, str) or not _HEADER_VALUE.fullmatch(value):
+            raise ValueError(f"header {name}: the value must be ASCII without CR, LF or other control characters")
+    return dict(headers)
+
+
+def _bounded(transport: Any) -> Any:
+    """One of httpx's own transports, with every socket wait ending by the call's deadline (bounds.py)."""
+    with_deadline_backend(transport)
+    return transport
+
+
+_REDACTED_BASES: set[str] = set()
+
+
+class _QueryRedactingFilter(logging.Filter):
+    """httpx logs every request's full URL at INFO; for this client's URLs the query (which may hold
+    phone numbers, as in q=from:+614...) is replaced by `?<redacted>`. Other URLs are left alone."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 2 and isinstance(args[1], httpx.URL) and args[1].query:
+            url = str(args[1])
+            if any(url.startswith(base) for base in _REDACTED_BASES):
+                record.args = (args[0], f"{url.split('?', 1)[0]}?<redacted>", *args[2:])
+        return True
+
+
+_HTTPX_FILTER = _QueryRedactingFilter()
+
+
+def _redact_queries_in_httpx_logs(base_url: str) -> None:
+    _REDACTED_BASES.add(base_url)
+    httpx_logger = logging.getLogger("httpx")
+    if _HTTPX_FILTER not in httpx_logger.filters:
+        httpx_logger.addFilter(_HTTPX_FILTER)

@@ -13,11 +13,13 @@ that turn an answer into either the operation's model or one of these errors.
     │   ├── RateLimitError              429; `retry_after` in seconds when the server said
     │   ├── ServerError                 5xx
     │   └── MalformedResponseError      an answer that could not be understood (HTML, empty,
-    │                                   a 200 without the campaign id, a value of a wrong type)
+    │       │                           a 200 without the campaign id, a value of a wrong type)
+    │       └── AnswerTooLargeError     an answer larger than max_answer_bytes, not read further
     └── TransportError                  no answer
         ├── ConnectionFailedError       the request never reached ClickSend; safe to repeat
         └── OutcomeUnknownError         the request may have reached ClickSend; for
-                                        send_sms_campaign the campaign may exist
+            │                           send_sms_campaign the campaign may exist
+            └── DeadlineExceededError   the call ran out of time after the request may have left
 
 Every error carries `status`, `response_code`, `response_msg`, `data` and `headers` (None or
 empty when there was no answer). Messages and reprs never include credentials: only the
@@ -171,6 +173,13 @@ class MalformedResponseError(APIError):
         self.field = field
 
 
+class AnswerTooLargeError(MalformedResponseError):
+    """An answer larger than the client's max_answer_bytes (decoded); reading stopped at the limit.
+
+    For send_sms_campaign the campaign may exist: ClickSend answered, but the answer was not read.
+    """
+
+
 class TransportError(ClickSendError):
     """No answer came back."""
 
@@ -185,6 +194,10 @@ class OutcomeUnknownError(TransportError):
     For send_sms_campaign this means the campaign may have been created and sent. It is never
     repeated automatically: look for it (list_sms_campaigns with q=name:...) before sending again.
     """
+
+
+class DeadlineExceededError(OutcomeUnknownError):
+    """The call's overall deadline passed after its request may have reached ClickSend."""
 
 
 _BY_STATUS: dict[int, type[APIError]] = {
@@ -214,9 +227,9 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     except ValueError:
         try:
             moment = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+            seconds = moment.timestamp() - (time.time() if now is None else now)
+        except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: a year such as 99999
             return None
-        seconds = moment.timestamp() - (time.time() if now is None else now)
     if seconds != seconds or seconds in (float("inf"), float("-inf")):  # NaN or infinite
         return None
     return max(0.0, seconds)
@@ -228,10 +241,14 @@ def _where(response: httpx.Response) -> str:
 
 
 def _envelope(response: httpx.Response) -> tuple[Mapping[str, Any] | None, str]:
-    """The decoded JSON object and the raw text; None when the body is not a JSON object."""
-    text = response.text
+    """The decoded JSON object and the raw text; None when the body is not a JSON object.
+
+    The bytes are read as JSON reads them (UTF-8, or UTF-16/32 by their first bytes), never by the
+    charset the server names: a bogus charset must not make an error unreadable."""
+    content = response.content
+    text = content.decode("utf-8", "replace")
     try:
-        decoded = json.loads(text) if text.strip() else None
+        decoded = json.loads(content) if text.strip() else None
     except (ValueError, RecursionError):
         return None, text
     return (decoded if isinstance(decoded, Mapping) else None), text

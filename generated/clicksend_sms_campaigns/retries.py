@@ -12,6 +12,12 @@ OutcomeUnknownError instead. A request whose operation is unknown counts as unsa
 A 429's Retry-After is honoured when it is at most `retry_after_cap` seconds; a longer wait is
 not worth blocking for, so the RateLimitError is raised at once. Each retry is logged on the
 `clicksend_sms_campaigns` logger at WARNING, with the method and path only.
+
+The transports also bound each call (bounds.py): the answer's body is read here, decoded and
+counted against `max_answer_bytes`, and the whole call, retries and waits included, ends by its
+deadline. A wait that would end after the deadline is not started: the last answer (or failure)
+stands. A call that runs out of time after its request may have left raises DeadlineExceededError,
+an OutcomeUnknownError.
 """
 
 from __future__ import annotations
@@ -25,7 +31,14 @@ from dataclasses import dataclass
 
 import httpx
 
-from .exceptions import ConnectionFailedError, OutcomeUnknownError, TransportError, parse_retry_after
+from .bounds import DEADLINE_EXTENSION, aread_answer, capped_timeouts, deadline_scope, expired, read_answer, time_left
+from .exceptions import (
+    ConnectionFailedError,
+    DeadlineExceededError,
+    OutcomeUnknownError,
+    TransportError,
+    parse_retry_after,
+)
 
 logger = logging.getLogger("clicksend_sms_campaigns")
 
@@ -41,9 +54,10 @@ SAFE_TO_REPEAT = frozenset(
         "cancel_sms_campaign",
     }
 )
-# Failures that happen before a byte of the request is sent.
+# Failures that happen before a byte of the request is sent. A LocalProtocolError is h11 refusing to
+# write the request (a header it cannot carry): nothing left the machine, and a retry cannot help.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-_NEVER_RETRIED = (httpx.UnsupportedProtocol,)
+_NEVER_RETRIED = (httpx.UnsupportedProtocol, httpx.LocalProtocolError)
 
 
 def operation_of(request: httpx.Request) -> str | None:
@@ -107,11 +121,24 @@ def transport_failure(request: httpx.Request, error: httpx.TransportError) -> Tr
     """The ClickSendError for a request that got no answer."""
     where = f"{request.method} {request.url.path}"
     kind = type(error).__name__
+    out_of_time = " before the call's deadline" if expired() else ""
     if isinstance(error, _NOT_SENT + _NEVER_RETRIED):
-        return ConnectionFailedError(f"{where}: could not connect ({kind}); the request was not sent")
+        return ConnectionFailedError(f"{where}: could not send ({kind}){out_of_time}; the request was not sent")
+    if out_of_time:
+        return DeadlineExceededError(
+            f"{where}: no answer{out_of_time} ({kind}); the request may have reached ClickSend, its outcome is unknown"
+        )
     return OutcomeUnknownError(
         f"{where}: no answer ({kind}) after the request may have reached ClickSend; its outcome is unknown"
     )
+
+
+def _within_deadline(delay: float | None) -> float | None:
+    """The delay, or None when waiting it would end after the deadline (so no retry is started)."""
+    left = time_left()
+    if delay is None or (left is not None and delay >= left):
+        return None
+    return delay
 
 
 def _log_retry(request: httpx.Request, reason: str, retry: int, policy: RetryPolicy, delay: float) -> None:
@@ -127,80 +154,87 @@ def _log_retry(request: httpx.Request, reason: str, retry: int, policy: RetryPol
 
 
 class RetryingTransport(httpx.BaseTransport):
-    """Wraps a sync transport; retries per the policy; turns transport failures into ClickSendErrors."""
+    """Wraps a sync transport; retries per the policy; reads each answer within its size limit and the
+    call's deadline; turns transport failures into ClickSendErrors."""
 
     def __init__(
         self,
         wrapped: httpx.BaseTransport,
         policy: RetryPolicy,
         *,
+        max_answer_bytes: int | None = None,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
     ) -> None:
         self._wrapped, self._policy, self._sleep = wrapped, policy, sleep
+        self._max_answer_bytes = max_answer_bytes
         self._rng = rng or random.Random()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        retry = 0
-        while True:
-            try:
-                response = self._wrapped.handle_request(request)
-                # Read the body here: a connection that breaks mid-body must be handled like any
-                # other failure after the request left, not surface later as a raw httpx error.
-                response.read()
-            except httpx.TransportError as error:
-                delay = self._policy.delay_after_error(request, error, retry, self._rng)
-                if delay is None:
-                    raise transport_failure(request, error) from error
-                reason = type(error).__name__
-            else:
-                delay = self._policy.delay_after_response(request, response, retry, self._rng)
-                if delay is None:
-                    return response
-                response.close()
-                reason = f"HTTP {response.status_code}"
-            _log_retry(request, reason, retry, self._policy, delay)
-            self._sleep(delay)
-            retry += 1
+        with deadline_scope(request.extensions.get(DEADLINE_EXTENSION)):
+            retry = 0
+            while True:
+                capped_timeouts(request)
+                try:
+                    # The body is read here: a connection that breaks mid-body is handled like any
+                    # other failure after the request left, not surfaced later as a raw httpx error.
+                    answer = self._wrapped.handle_request(request)
+                    response = read_answer(answer, request, self._max_answer_bytes, operation_of(request))
+                except httpx.TransportError as error:
+                    delay = _within_deadline(self._policy.delay_after_error(request, error, retry, self._rng))
+                    if delay is None:
+                        raise transport_failure(request, error) from error
+                    reason = type(error).__name__
+                else:
+                    delay = _within_deadline(self._policy.delay_after_response(request, response, retry, self._rng))
+                    if delay is None:
+                        return response
+                    reason = f"HTTP {response.status_code}"
+                _log_retry(request, reason, retry, self._policy, delay)
+                self._sleep(delay)
+                retry += 1
 
     def close(self) -> None:
         self._wrapped.close()
 
 
 class AsyncRetryingTransport(httpx.AsyncBaseTransport):
-    """The async twin of RetryingTransport, with the same policy."""
+    """The async twin of RetryingTransport, with the same policy and bounds."""
 
     def __init__(
         self,
         wrapped: httpx.AsyncBaseTransport,
         policy: RetryPolicy,
         *,
+        max_answer_bytes: int | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: random.Random | None = None,
     ) -> None:
         self._wrapped, self._policy, self._sleep = wrapped, policy, sleep
+        self._max_answer_bytes = max_answer_bytes
         self._rng = rng or random.Random()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        retry = 0
-        while True:
-            try:
-                response = await self._wrapped.handle_async_request(request)
-                await response.aread()  # as in RetryingTransport: body failures are failures too
-            except httpx.TransportError as error:
-                delay = self._policy.delay_after_error(request, error, retry, self._rng)
-                if delay is None:
-                    raise transport_failure(request, error) from error
-                reason = type(error).__name__
-            else:
-                delay = self._policy.delay_after_response(request, response, retry, self._rng)
-                if delay is None:
-                    return response
-                await response.aclose()
-                reason = f"HTTP {response.status_code}"
-            _log_retry(request, reason, retry, self._policy, delay)
-            await self._sleep(delay)
-            retry += 1
+        with deadline_scope(request.extensions.get(DEADLINE_EXTENSION)):
+            retry = 0
+            while True:
+                capped_timeouts(request)
+                try:
+                    answer = await self._wrapped.handle_async_request(request)
+                    response = await aread_answer(answer, request, self._max_answer_bytes, operation_of(request))
+                except httpx.TransportError as error:
+                    delay = _within_deadline(self._policy.delay_after_error(request, error, retry, self._rng))
+                    if delay is None:
+                        raise transport_failure(request, error) from error
+                    reason = type(error).__name__
+                else:
+                    delay = _within_deadline(self._policy.delay_after_response(request, response, retry, self._rng))
+                    if delay is None:
+                        return response
+                    reason = f"HTTP {response.status_code}"
+                _log_retry(request, reason, retry, self._policy, delay)
+                await self._sleep(delay)
+                retry += 1
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()

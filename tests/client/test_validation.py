@@ -171,7 +171,8 @@ GOOD_CALLS: list[Call] = [
     _send(from_="+61411111111", schedule=NOW + 86400, url_to_shorten="https://example.com/x", source="crm"),
     _send(from_="MyShop", list_id="428"),
     _send(from_="Shop+1"),
-    _send(schedule=NOW - 10),
+    # Ten seconds ago when the request is built (not when this module was imported, minutes earlier).
+    lambda c, **options: _send(schedule=int(time.time()) - 10)(c, **options),
     _send(
         senders=[
             SenderInput(recipient_country_code="US", sender_id="+12124567890"),

@@ -1,8 +1,10 @@
+import math
 from http import HTTPStatus
 from typing import Any
 
 import httpx
 
+from ...bounds import DEADLINE_EXTENSION
 from ...client import AuthenticatedClient, Client
 from ...exceptions import error_from_response, parse_success
 from ...models.sms_campaign_price_envelope import SmsCampaignPriceEnvelope
@@ -16,6 +18,7 @@ def _get_kwargs(
     *,
     body: SmsCampaignPriceRequest,
     checks: bool = True,
+    deadline: float | None = None,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -32,7 +35,10 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/sms-campaigns/price".format(),
-        "extensions": {OPERATION_EXTENSION: "calculate_sms_campaign_price"},
+        "extensions": {
+            OPERATION_EXTENSION: "calculate_sms_campaign_price",
+            DEADLINE_EXTENSION: None if deadline is None or deadline == math.inf else deadline,
+        },
     }
     _kwargs["content"] = body_bytes
     headers["Content-Type"] = "application/json"
@@ -49,11 +55,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[SmsCampaignPriceEnvelope]:
+    # Parsed first: it raises for every status but a success, which HTTPStatus() always knows.
+    parsed = _parse_response(client=client, response=response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -62,6 +70,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: SmsCampaignPriceRequest,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> Response[SmsCampaignPriceEnvelope]:
     """Calculate the price of an SMS campaign without sending it
 
@@ -78,6 +87,8 @@ def sync_detailed(
             update).
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -90,6 +101,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -100,6 +112,7 @@ def sync(
     client: AuthenticatedClient,
     body: SmsCampaignPriceRequest,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> SmsCampaignPriceEnvelope:
     """Calculate the price of an SMS campaign without sending it
 
@@ -116,6 +129,8 @@ def sync(
             update).
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -128,6 +143,7 @@ def sync(
     kwargs = _get_kwargs(
         body=body,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)
@@ -138,6 +154,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: SmsCampaignPriceRequest,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> Response[SmsCampaignPriceEnvelope]:
     """Calculate the price of an SMS campaign without sending it
 
@@ -154,6 +171,8 @@ async def asyncio_detailed(
             update).
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -166,6 +185,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -176,6 +196,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: SmsCampaignPriceRequest,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> SmsCampaignPriceEnvelope:
     """Calculate the price of an SMS campaign without sending it
 
@@ -192,6 +213,8 @@ async def asyncio(
             update).
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -204,6 +227,7 @@ async def asyncio(
     kwargs = _get_kwargs(
         body=body,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)

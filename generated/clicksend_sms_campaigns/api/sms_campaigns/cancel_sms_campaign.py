@@ -1,9 +1,11 @@
+import math
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
+from ...bounds import DEADLINE_EXTENSION
 from ...client import AuthenticatedClient, Client
 from ...exceptions import error_from_response, parse_success
 from ...models.sms_campaign_envelope import SmsCampaignEnvelope
@@ -15,6 +17,7 @@ from ...validation import check_request
 def _get_kwargs(
     sms_campaign_id: int,
     checks: bool = True,
+    deadline: float | None = None,
 ) -> dict[str, Any]:
 
     path_parameters: dict[str, Any] = {
@@ -32,7 +35,10 @@ def _get_kwargs(
         "url": "/sms-campaigns/{sms_campaign_id}/cancel".format(
             sms_campaign_id=quote(str(sms_campaign_id), safe=""),
         ),
-        "extensions": {OPERATION_EXTENSION: "cancel_sms_campaign"},
+        "extensions": {
+            OPERATION_EXTENSION: "cancel_sms_campaign",
+            DEADLINE_EXTENSION: None if deadline is None or deadline == math.inf else deadline,
+        },
     }
     return _kwargs
 
@@ -44,11 +50,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[SmsCampaignEnvelope]:
+    # Parsed first: it raises for every status but a success, which HTTPStatus() always knows.
+    parsed = _parse_response(client=client, response=response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -57,6 +65,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> Response[SmsCampaignEnvelope]:
     """Cancel a scheduled SMS campaign
 
@@ -67,6 +76,8 @@ def sync_detailed(
         sms_campaign_id (int):
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -79,6 +90,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -89,6 +101,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> SmsCampaignEnvelope:
     """Cancel a scheduled SMS campaign
 
@@ -99,6 +112,8 @@ def sync(
         sms_campaign_id (int):
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -111,6 +126,7 @@ def sync(
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)
@@ -121,6 +137,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> Response[SmsCampaignEnvelope]:
     """Cancel a scheduled SMS campaign
 
@@ -131,6 +148,8 @@ async def asyncio_detailed(
         sms_campaign_id (int):
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -143,6 +162,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -153,6 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> SmsCampaignEnvelope:
     """Cancel a scheduled SMS campaign
 
@@ -163,6 +184,8 @@ async def asyncio(
         sms_campaign_id (int):
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -175,6 +198,7 @@ async def asyncio(
     kwargs = _get_kwargs(
         sms_campaign_id=sms_campaign_id,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)

@@ -1,8 +1,10 @@
+import math
 from http import HTTPStatus
 from typing import Any
 
 import httpx
 
+from ...bounds import DEADLINE_EXTENSION
 from ...client import AuthenticatedClient, Client
 from ...exceptions import error_from_response, parse_success
 from ...models.list_sms_campaigns_operator import ListSmsCampaignsOperator
@@ -22,6 +24,7 @@ def _get_kwargs(
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
     checks: bool = True,
+    deadline: float | None = None,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -58,7 +61,10 @@ def _get_kwargs(
         "method": "get",
         "url": "/sms-campaigns".format(),
         "params": params,
-        "extensions": {OPERATION_EXTENSION: "list_sms_campaigns"},
+        "extensions": {
+            OPERATION_EXTENSION: "list_sms_campaigns",
+            DEADLINE_EXTENSION: None if deadline is None or deadline == math.inf else deadline,
+        },
     }
     return _kwargs
 
@@ -72,11 +78,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[SmsCampaignPageEnvelope]:
+    # Parsed first: it raises for every status but a success, which HTTPStatus() always knows.
+    parsed = _parse_response(client=client, response=response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -91,6 +99,7 @@ def sync_detailed(
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> Response[SmsCampaignPageEnvelope]:
     """List SMS campaigns, one page at a time
 
@@ -114,6 +123,8 @@ def sync_detailed(
             such values.
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -132,6 +143,7 @@ def sync_detailed(
         date_from=date_from,
         date_to=date_to,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -148,6 +160,7 @@ def sync(
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> SmsCampaignPageEnvelope:
     """List SMS campaigns, one page at a time
 
@@ -171,6 +184,8 @@ def sync(
             such values.
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -189,6 +204,7 @@ def sync(
         date_from=date_from,
         date_to=date_to,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)
@@ -205,6 +221,7 @@ async def asyncio_detailed(
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> Response[SmsCampaignPageEnvelope]:
     """List SMS campaigns, one page at a time
 
@@ -228,6 +245,8 @@ async def asyncio_detailed(
             such values.
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -246,6 +265,7 @@ async def asyncio_detailed(
         date_from=date_from,
         date_to=date_to,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -262,6 +282,7 @@ async def asyncio(
     date_from: int | Unset = UNSET,
     date_to: int | Unset = UNSET,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> SmsCampaignPageEnvelope:
     """List SMS campaigns, one page at a time
 
@@ -285,6 +306,8 @@ async def asyncio(
             such values.
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -303,6 +326,7 @@ async def asyncio(
         date_from=date_from,
         date_to=date_to,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)

@@ -1,8 +1,10 @@
+import math
 from http import HTTPStatus
 from typing import Any
 
 import httpx
 
+from ...bounds import DEADLINE_EXTENSION
 from ...client import AuthenticatedClient, Client
 from ...exceptions import error_from_response, parse_success
 from ...models.sms_campaign_send_envelope import SmsCampaignSendEnvelope
@@ -16,6 +18,7 @@ def _get_kwargs(
     *,
     body: SmsCampaignSendRequest,
     checks: bool = True,
+    deadline: float | None = None,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -32,7 +35,10 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/sms-campaigns/send".format(),
-        "extensions": {OPERATION_EXTENSION: "send_sms_campaign"},
+        "extensions": {
+            OPERATION_EXTENSION: "send_sms_campaign",
+            DEADLINE_EXTENSION: None if deadline is None or deadline == math.inf else deadline,
+        },
     }
     _kwargs["content"] = body_bytes
     headers["Content-Type"] = "application/json"
@@ -49,11 +55,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[SmsCampaignSendEnvelope]:
+    # Parsed first: it raises for every status but a success, which HTTPStatus() always knows.
+    parsed = _parse_response(client=client, response=response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -62,6 +70,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: SmsCampaignSendRequest,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> Response[SmsCampaignSendEnvelope]:
     """Send an SMS campaign to a contact list
 
@@ -86,6 +95,8 @@ def sync_detailed(
             send `senderIDgroup` and `subject`, and ClickSend answered 200).
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -98,6 +109,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -108,6 +120,7 @@ def sync(
     client: AuthenticatedClient,
     body: SmsCampaignSendRequest,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> SmsCampaignSendEnvelope:
     """Send an SMS campaign to a contact list
 
@@ -132,6 +145,8 @@ def sync(
             send `senderIDgroup` and `subject`, and ClickSend answered 200).
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -144,6 +159,7 @@ def sync(
     kwargs = _get_kwargs(
         body=body,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)
@@ -154,6 +170,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: SmsCampaignSendRequest,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> Response[SmsCampaignSendEnvelope]:
     """Send an SMS campaign to a contact list
 
@@ -178,6 +195,8 @@ async def asyncio_detailed(
             send `senderIDgroup` and `subject`, and ClickSend answered 200).
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -190,6 +209,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -200,6 +220,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: SmsCampaignSendRequest,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> SmsCampaignSendEnvelope:
     """Send an SMS campaign to a contact list
 
@@ -224,6 +245,8 @@ async def asyncio(
             send `senderIDgroup` and `subject`, and ClickSend answered 200).
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -236,6 +259,7 @@ async def asyncio(
     kwargs = _get_kwargs(
         body=body,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)

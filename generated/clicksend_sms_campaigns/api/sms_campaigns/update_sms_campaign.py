@@ -1,9 +1,11 @@
+import math
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
+from ...bounds import DEADLINE_EXTENSION
 from ...client import AuthenticatedClient, Client
 from ...exceptions import error_from_response, parse_success
 from ...models.sms_campaign_envelope import SmsCampaignEnvelope
@@ -18,6 +20,7 @@ def _get_kwargs(
     *,
     body: SmsCampaignUpdateRequest,
     checks: bool = True,
+    deadline: float | None = None,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -38,7 +41,10 @@ def _get_kwargs(
         "url": "/sms-campaigns/{sms_campaign_id}".format(
             sms_campaign_id=quote(str(sms_campaign_id), safe=""),
         ),
-        "extensions": {OPERATION_EXTENSION: "update_sms_campaign"},
+        "extensions": {
+            OPERATION_EXTENSION: "update_sms_campaign",
+            DEADLINE_EXTENSION: None if deadline is None or deadline == math.inf else deadline,
+        },
     }
     _kwargs["content"] = body_bytes
     headers["Content-Type"] = "application/json"
@@ -53,11 +59,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[SmsCampaignEnvelope]:
+    # Parsed first: it raises for every status but a success, which HTTPStatus() always knows.
+    parsed = _parse_response(client=client, response=response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -67,6 +75,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: SmsCampaignUpdateRequest,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> Response[SmsCampaignEnvelope]:
     """Update a scheduled SMS campaign
 
@@ -85,6 +94,8 @@ def sync_detailed(
             price and update).
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -98,6 +109,7 @@ def sync_detailed(
         sms_campaign_id=sms_campaign_id,
         body=body,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -109,6 +121,7 @@ def sync(
     client: AuthenticatedClient,
     body: SmsCampaignUpdateRequest,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> SmsCampaignEnvelope:
     """Update a scheduled SMS campaign
 
@@ -127,6 +140,8 @@ def sync(
             price and update).
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -140,6 +155,7 @@ def sync(
         sms_campaign_id=sms_campaign_id,
         body=body,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = client.get_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)
@@ -151,6 +167,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: SmsCampaignUpdateRequest,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> Response[SmsCampaignEnvelope]:
     """Update a scheduled SMS campaign
 
@@ -169,6 +186,8 @@ async def asyncio_detailed(
             price and update).
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -182,6 +201,7 @@ async def asyncio_detailed(
         sms_campaign_id=sms_campaign_id,
         body=body,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _build_response(client=client, response=response)
@@ -193,6 +213,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: SmsCampaignUpdateRequest,
     checks: bool | None = None,
+    deadline: float | None = None,
 ) -> SmsCampaignEnvelope:
     """Update a scheduled SMS campaign
 
@@ -211,6 +232,8 @@ async def asyncio(
             price and update).
         checks (bool | None): False sends the request as given, without the client-side checks;
             None (the default) follows the client's `checks`.
+        deadline (float | None): seconds this call may take, retries and waits included; None (the
+            default) follows the client's `deadline`; math.inf lifts it for this call.
 
     Raises:
         RequestValidationError: An argument breaks a documented rule; nothing was sent.
@@ -224,6 +247,7 @@ async def asyncio(
         sms_campaign_id=sms_campaign_id,
         body=body,
         checks=client.checks if checks is None else checks,
+        deadline=client.deadline if deadline is None else deadline,
     )
     response = await client.get_async_httpx_client().request(**kwargs)
     return _parse_response(client=client, response=response)
