@@ -24,7 +24,7 @@ OVERLAYS_SHA256: Final[dict[str, str]] = {
     "templates/README.md.jinja": "6ed67dfcf69308828ecba2c6f1f4e867768b0d30d5fec8fbcbd3ea8123947f04",
     "templates/client.py.jinja": "76e515cd2a44b5167dade7126aab703598f25e4c64c664db1f5aac6a59a94515",
     "templates/endpoint_module.py.jinja": "626126c6cdeaadab7b1d2027d4615fa7b1baa14e57b25dfa96e86c81d0e1f105",
-    "templates/model.py.jinja": "049a481abce5e9b5d0a20640ea9ae2d355e3b4ff1d680262628acf29f2066cee",
+    "templates/model.py.jinja": "19327a2277c78428c9ef3720f5cabfc50804b444da39e4d096a480eb712bc6b0",
     "templates/package_init.py.jinja": "08ae9849e5a75443ccd34fbd663e9ded0e116618b320e06efa07cf120ede03d6",
     "templates/pyproject_uv.toml.jinja": "e1c2eb152d6749c2222146d88415ee58d34e6e9aae14e83e36c3467392536edd",
 }

@@ -37,7 +37,7 @@ class Behaviour:
     ) -> Behaviour:
         head = f"HTTP/1.1 {status} {reason}\r\n".encode()
         for name, value in headers:
-            head += name.encode("latin-1") + b": " + value.encode("latin-1") + b"\r\n"
+            head += name.encode("latin-1") + b": " + value.encode("utf-8") + b"\r\n"  # bytes past ASCII too
         if content_length:
             head += f"Content-Length: {len(body)}\r\n".encode()
         head += b"Connection: close\r\n\r\n"

@@ -64,24 +64,28 @@ class Sender:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         recipient_country_code = d.pop("recipient_country_code", None)
-        if recipient_country_code is not None:
-            if not isinstance(recipient_country_code, str):
-                raise InvalidFieldError.wrong_type("recipient_country_code", recipient_country_code, "a string")
+        if (
+            type(recipient_country_code) is not str
+            and recipient_country_code is not None
+            and (not isinstance(recipient_country_code, str))
+        ):
+            raise InvalidFieldError.wrong_type("recipient_country_code", recipient_country_code, "a string")
 
         sender_id = d.pop("sender_id", None)
-        if sender_id is not None:
-            if not isinstance(sender_id, str):
-                raise InvalidFieldError.wrong_type("sender_id", sender_id, "a string")
+        if type(sender_id) is not str and sender_id is not None and (not isinstance(sender_id, str)):
+            raise InvalidFieldError.wrong_type("sender_id", sender_id, "a string")
 
         sender_type = d.pop("sender_type", None)
-        if sender_type is not None:
-            if not isinstance(sender_type, str):
-                raise InvalidFieldError.wrong_type("sender_type", sender_type, "a string")
+        if type(sender_type) is not str and sender_type is not None and (not isinstance(sender_type, str)):
+            raise InvalidFieldError.wrong_type("sender_type", sender_type, "a string")
 
         sender_country_code = d.pop("sender_country_code", None)
-        if sender_country_code is not None:
-            if not isinstance(sender_country_code, str):
-                raise InvalidFieldError.wrong_type("sender_country_code", sender_country_code, "a string")
+        if (
+            type(sender_country_code) is not str
+            and sender_country_code is not None
+            and (not isinstance(sender_country_code, str))
+        ):
+            raise InvalidFieldError.wrong_type("sender_country_code", sender_country_code, "a string")
 
         sender = cls(
             recipient_country_code=recipient_country_code,

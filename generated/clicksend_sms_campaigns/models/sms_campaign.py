@@ -152,85 +152,98 @@ class SmsCampaign:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         sms_campaign_id = d.pop("sms_campaign_id", None)
-        if sms_campaign_id is not None:
-            if type(sms_campaign_id) is bool or not isinstance(sms_campaign_id, int):
-                raise InvalidFieldError.wrong_type("sms_campaign_id", sms_campaign_id, "an integer")
+        if (
+            type(sms_campaign_id) is not int
+            and sms_campaign_id is not None
+            and (type(sms_campaign_id) is bool or not isinstance(sms_campaign_id, int))
+        ):
+            raise InvalidFieldError.wrong_type("sms_campaign_id", sms_campaign_id, "an integer")
         if sms_campaign_id is None:
             raise InvalidFieldError.missing("sms_campaign_id")
 
         name = d.pop("name", None)
-        if name is not None:
-            if not isinstance(name, str):
-                raise InvalidFieldError.wrong_type("name", name, "a string")
+        if type(name) is not str and name is not None and (not isinstance(name, str)):
+            raise InvalidFieldError.wrong_type("name", name, "a string")
 
         user_id = d.pop("user_id", None)
-        if user_id is not None:
-            if type(user_id) is bool or not isinstance(user_id, int):
-                raise InvalidFieldError.wrong_type("user_id", user_id, "an integer")
+        if type(user_id) is not int and user_id is not None and (type(user_id) is bool or not isinstance(user_id, int)):
+            raise InvalidFieldError.wrong_type("user_id", user_id, "an integer")
 
         subaccount_id = d.pop("subaccount_id", None)
-        if subaccount_id is not None:
-            if type(subaccount_id) is bool or not isinstance(subaccount_id, int):
-                raise InvalidFieldError.wrong_type("subaccount_id", subaccount_id, "an integer")
+        if (
+            type(subaccount_id) is not int
+            and subaccount_id is not None
+            and (type(subaccount_id) is bool or not isinstance(subaccount_id, int))
+        ):
+            raise InvalidFieldError.wrong_type("subaccount_id", subaccount_id, "an integer")
 
         list_id = d.pop("list_id", None)
-        if list_id is not None:
-            if type(list_id) is bool or not isinstance(list_id, (int, str)):
-                raise InvalidFieldError.wrong_type("list_id", list_id, "an integer or a string")
+        if (
+            type(list_id) is not int
+            and type(list_id) is not str
+            and list_id is not None
+            and (type(list_id) is bool or not isinstance(list_id, (int, str)))
+        ):
+            raise InvalidFieldError.wrong_type("list_id", list_id, "an integer or a string")
 
         from_ = d.pop("from", None)
-        if from_ is not None:
-            if not isinstance(from_, str):
-                raise InvalidFieldError.wrong_type("from", from_, "a string")
+        if type(from_) is not str and from_ is not None and (not isinstance(from_, str)):
+            raise InvalidFieldError.wrong_type("from", from_, "a string")
 
         body = d.pop("body", None)
-        if body is not None:
-            if not isinstance(body, str):
-                raise InvalidFieldError.wrong_type("body", body, "a string")
+        if type(body) is not str and body is not None and (not isinstance(body, str)):
+            raise InvalidFieldError.wrong_type("body", body, "a string")
 
         schedule = d.pop("schedule", None)
-        if schedule is not None:
-            if type(schedule) is bool or not isinstance(schedule, (int, str)):
-                raise InvalidFieldError.wrong_type("schedule", schedule, "an integer or a string")
+        if (
+            type(schedule) is not int
+            and type(schedule) is not str
+            and schedule is not None
+            and (type(schedule) is bool or not isinstance(schedule, (int, str)))
+        ):
+            raise InvalidFieldError.wrong_type("schedule", schedule, "an integer or a string")
 
         status = d.pop("status", None)
-        if status is not None:
-            if not isinstance(status, str):
-                raise InvalidFieldError.wrong_type("status", status, "a string")
+        if type(status) is not str and status is not None and (not isinstance(status, str)):
+            raise InvalidFieldError.wrong_type("status", status, "a string")
 
         date_added = d.pop("date_added", None)
-        if date_added is not None:
-            if type(date_added) is bool or not isinstance(date_added, (int, str)):
-                raise InvalidFieldError.wrong_type("date_added", date_added, "an integer or a string")
+        if (
+            type(date_added) is not int
+            and type(date_added) is not str
+            and date_added is not None
+            and (type(date_added) is bool or not isinstance(date_added, (int, str)))
+        ):
+            raise InvalidFieldError.wrong_type("date_added", date_added, "an integer or a string")
 
         custom_string = d.pop("custom_string", None)
-        if custom_string is not None:
-            if not isinstance(custom_string, str):
-                raise InvalidFieldError.wrong_type("custom_string", custom_string, "a string")
+        if type(custom_string) is not str and custom_string is not None and (not isinstance(custom_string, str)):
+            raise InvalidFieldError.wrong_type("custom_string", custom_string, "a string")
 
         url_to_shorten = d.pop("url_to_shorten", None)
-        if url_to_shorten is not None:
-            if not isinstance(url_to_shorten, str):
-                raise InvalidFieldError.wrong_type("url_to_shorten", url_to_shorten, "a string")
+        if type(url_to_shorten) is not str and url_to_shorten is not None and (not isinstance(url_to_shorten, str)):
+            raise InvalidFieldError.wrong_type("url_to_shorten", url_to_shorten, "a string")
 
         unsubscribe_link = d.pop("unsubscribe_link", None)
-        if unsubscribe_link is not None:
-            if type(unsubscribe_link) is bool or not isinstance(unsubscribe_link, int):
-                raise InvalidFieldError.wrong_type("unsubscribe_link", unsubscribe_link, "an integer")
+        if (
+            type(unsubscribe_link) is not int
+            and unsubscribe_link is not None
+            and (type(unsubscribe_link) is bool or not isinstance(unsubscribe_link, int))
+        ):
+            raise InvalidFieldError.wrong_type("unsubscribe_link", unsubscribe_link, "an integer")
 
         source = d.pop("source", None)
-        if source is not None:
-            if not isinstance(source, str):
-                raise InvalidFieldError.wrong_type("source", source, "a string")
+        if type(source) is not str and source is not None and (not isinstance(source, str)):
+            raise InvalidFieldError.wrong_type("source", source, "a string")
 
         _senders = d.pop("senders", None)
         senders: list[Sender] | None = None
         if _senders is not None:
-            if not isinstance(_senders, list):
+            if type(_senders) is not list and not isinstance(_senders, list):
                 raise InvalidFieldError.wrong_type("senders", _senders, "an array")
             senders = []
             for index, senders_item in enumerate(_senders):
-                if not isinstance(senders_item, Mapping):
+                if type(senders_item) is not dict and not isinstance(senders_item, Mapping):
                     raise InvalidFieldError.wrong_type(f"senders[{index}]", senders_item, "an object")
                 try:
                     senders.append(Sender.from_dict(senders_item))
@@ -238,14 +251,16 @@ class SmsCampaign:
                     raise error.within(f"senders[{index}]") from None
 
         total_count = d.pop("_total_count", None)
-        if total_count is not None:
-            if type(total_count) is bool or not isinstance(total_count, int):
-                raise InvalidFieldError.wrong_type("_total_count", total_count, "an integer")
+        if (
+            type(total_count) is not int
+            and total_count is not None
+            and (type(total_count) is bool or not isinstance(total_count, int))
+        ):
+            raise InvalidFieldError.wrong_type("_total_count", total_count, "an integer")
 
         list_name = d.pop("_list_name", None)
-        if list_name is not None:
-            if not isinstance(list_name, str):
-                raise InvalidFieldError.wrong_type("_list_name", list_name, "a string")
+        if type(list_name) is not str and list_name is not None and (not isinstance(list_name, str)):
+            raise InvalidFieldError.wrong_type("_list_name", list_name, "a string")
 
         sms_campaign = cls(
             sms_campaign_id=sms_campaign_id,

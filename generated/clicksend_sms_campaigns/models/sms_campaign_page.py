@@ -96,53 +96,57 @@ class SmsCampaignPage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         total = d.pop("total", None)
-        if total is not None:
-            if type(total) is bool or not isinstance(total, int):
-                raise InvalidFieldError.wrong_type("total", total, "an integer")
+        if type(total) is not int and total is not None and (type(total) is bool or not isinstance(total, int)):
+            raise InvalidFieldError.wrong_type("total", total, "an integer")
 
         per_page = d.pop("per_page", None)
-        if per_page is not None:
-            if type(per_page) is bool or not isinstance(per_page, int):
-                raise InvalidFieldError.wrong_type("per_page", per_page, "an integer")
+        if (
+            type(per_page) is not int
+            and per_page is not None
+            and (type(per_page) is bool or not isinstance(per_page, int))
+        ):
+            raise InvalidFieldError.wrong_type("per_page", per_page, "an integer")
 
         current_page = d.pop("current_page", None)
-        if current_page is not None:
-            if type(current_page) is bool or not isinstance(current_page, int):
-                raise InvalidFieldError.wrong_type("current_page", current_page, "an integer")
+        if (
+            type(current_page) is not int
+            and current_page is not None
+            and (type(current_page) is bool or not isinstance(current_page, int))
+        ):
+            raise InvalidFieldError.wrong_type("current_page", current_page, "an integer")
 
         last_page = d.pop("last_page", None)
-        if last_page is not None:
-            if type(last_page) is bool or not isinstance(last_page, int):
-                raise InvalidFieldError.wrong_type("last_page", last_page, "an integer")
+        if (
+            type(last_page) is not int
+            and last_page is not None
+            and (type(last_page) is bool or not isinstance(last_page, int))
+        ):
+            raise InvalidFieldError.wrong_type("last_page", last_page, "an integer")
 
         next_page_url = d.pop("next_page_url", None)
-        if next_page_url is not None:
-            if not isinstance(next_page_url, str):
-                raise InvalidFieldError.wrong_type("next_page_url", next_page_url, "a string")
+        if type(next_page_url) is not str and next_page_url is not None and (not isinstance(next_page_url, str)):
+            raise InvalidFieldError.wrong_type("next_page_url", next_page_url, "a string")
 
         prev_page_url = d.pop("prev_page_url", None)
-        if prev_page_url is not None:
-            if not isinstance(prev_page_url, str):
-                raise InvalidFieldError.wrong_type("prev_page_url", prev_page_url, "a string")
+        if type(prev_page_url) is not str and prev_page_url is not None and (not isinstance(prev_page_url, str)):
+            raise InvalidFieldError.wrong_type("prev_page_url", prev_page_url, "a string")
 
         from_ = d.pop("from", None)
-        if from_ is not None:
-            if type(from_) is bool or not isinstance(from_, int):
-                raise InvalidFieldError.wrong_type("from", from_, "an integer")
+        if type(from_) is not int and from_ is not None and (type(from_) is bool or not isinstance(from_, int)):
+            raise InvalidFieldError.wrong_type("from", from_, "an integer")
 
         to = d.pop("to", None)
-        if to is not None:
-            if type(to) is bool or not isinstance(to, int):
-                raise InvalidFieldError.wrong_type("to", to, "an integer")
+        if type(to) is not int and to is not None and (type(to) is bool or not isinstance(to, int)):
+            raise InvalidFieldError.wrong_type("to", to, "an integer")
 
         _data = d.pop("data", None)
         data: list[SmsCampaign] | None = None
         if _data is not None:
-            if not isinstance(_data, list):
+            if type(_data) is not list and not isinstance(_data, list):
                 raise InvalidFieldError.wrong_type("data", _data, "an array")
             data = []
             for index, data_item in enumerate(_data):
-                if not isinstance(data_item, Mapping):
+                if type(data_item) is not dict and not isinstance(data_item, Mapping):
                     raise InvalidFieldError.wrong_type(f"data[{index}]", data_item, "an object")
                 try:
                     data.append(SmsCampaign.from_dict(data_item))

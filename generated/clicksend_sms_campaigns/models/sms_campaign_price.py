@@ -66,19 +66,27 @@ class SmsCampaignPrice:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         total_count = d.pop("total_count", None)
-        if total_count is not None:
-            if type(total_count) is bool or not isinstance(total_count, int):
-                raise InvalidFieldError.wrong_type("total_count", total_count, "an integer")
+        if (
+            type(total_count) is not int
+            and total_count is not None
+            and (type(total_count) is bool or not isinstance(total_count, int))
+        ):
+            raise InvalidFieldError.wrong_type("total_count", total_count, "an integer")
 
         total_price = d.pop("total_price", None)
-        if total_price is not None:
-            if type(total_price) is bool or not isinstance(total_price, (int, float, str)):
-                raise InvalidFieldError.wrong_type("total_price", total_price, "a number or a string")
+        if (
+            type(total_price) is not int
+            and type(total_price) is not float
+            and type(total_price) is not str
+            and total_price is not None
+            and (type(total_price) is bool or not isinstance(total_price, (int, float, str)))
+        ):
+            raise InvalidFieldError.wrong_type("total_price", total_price, "a number or a string")
 
         _data = d.pop("data", None)
         data: SmsCampaignPriceDetails | None = None
         if _data is not None:
-            if not isinstance(_data, Mapping):
+            if type(_data) is not dict and not isinstance(_data, Mapping):
                 raise InvalidFieldError.wrong_type("data", _data, "an object")
             try:
                 data = SmsCampaignPriceDetails.from_dict(_data)
@@ -88,7 +96,7 @@ class SmsCampaignPrice:
         _currency = d.pop("_currency", None)
         currency: SmsCampaignPriceCurrency | None = None
         if _currency is not None:
-            if not isinstance(_currency, Mapping):
+            if type(_currency) is not dict and not isinstance(_currency, Mapping):
                 raise InvalidFieldError.wrong_type("_currency", _currency, "an object")
             try:
                 currency = SmsCampaignPriceCurrency.from_dict(_currency)

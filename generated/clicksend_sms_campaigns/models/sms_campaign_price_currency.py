@@ -77,34 +77,56 @@ class SmsCampaignPriceCurrency:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         currency_name_short = d.pop("currency_name_short", None)
-        if currency_name_short is not None:
-            if not isinstance(currency_name_short, str):
-                raise InvalidFieldError.wrong_type("currency_name_short", currency_name_short, "a string")
+        if (
+            type(currency_name_short) is not str
+            and currency_name_short is not None
+            and (not isinstance(currency_name_short, str))
+        ):
+            raise InvalidFieldError.wrong_type("currency_name_short", currency_name_short, "a string")
 
         currency_prefix_d = d.pop("currency_prefix_d", None)
-        if currency_prefix_d is not None:
-            if not isinstance(currency_prefix_d, str):
-                raise InvalidFieldError.wrong_type("currency_prefix_d", currency_prefix_d, "a string")
+        if (
+            type(currency_prefix_d) is not str
+            and currency_prefix_d is not None
+            and (not isinstance(currency_prefix_d, str))
+        ):
+            raise InvalidFieldError.wrong_type("currency_prefix_d", currency_prefix_d, "a string")
 
         currency_prefix_c = d.pop("currency_prefix_c", None)
-        if currency_prefix_c is not None:
-            if not isinstance(currency_prefix_c, str):
-                raise InvalidFieldError.wrong_type("currency_prefix_c", currency_prefix_c, "a string")
+        if (
+            type(currency_prefix_c) is not str
+            and currency_prefix_c is not None
+            and (not isinstance(currency_prefix_c, str))
+        ):
+            raise InvalidFieldError.wrong_type("currency_prefix_c", currency_prefix_c, "a string")
 
         currency_name_long = d.pop("currency_name_long", None)
-        if currency_name_long is not None:
-            if not isinstance(currency_name_long, str):
-                raise InvalidFieldError.wrong_type("currency_name_long", currency_name_long, "a string")
+        if (
+            type(currency_name_long) is not str
+            and currency_name_long is not None
+            and (not isinstance(currency_name_long, str))
+        ):
+            raise InvalidFieldError.wrong_type("currency_name_long", currency_name_long, "a string")
 
         min_recharge_amount = d.pop("min_recharge_amount", None)
-        if min_recharge_amount is not None:
-            if type(min_recharge_amount) is bool or not isinstance(min_recharge_amount, (int, float, str)):
-                raise InvalidFieldError.wrong_type("min_recharge_amount", min_recharge_amount, "a number or a string")
+        if (
+            type(min_recharge_amount) is not int
+            and type(min_recharge_amount) is not float
+            and type(min_recharge_amount) is not str
+            and min_recharge_amount is not None
+            and (type(min_recharge_amount) is bool or not isinstance(min_recharge_amount, (int, float, str)))
+        ):
+            raise InvalidFieldError.wrong_type("min_recharge_amount", min_recharge_amount, "a number or a string")
 
         max_recharge_amount = d.pop("max_recharge_amount", None)
-        if max_recharge_amount is not None:
-            if type(max_recharge_amount) is bool or not isinstance(max_recharge_amount, (int, float, str)):
-                raise InvalidFieldError.wrong_type("max_recharge_amount", max_recharge_amount, "a number or a string")
+        if (
+            type(max_recharge_amount) is not int
+            and type(max_recharge_amount) is not float
+            and type(max_recharge_amount) is not str
+            and max_recharge_amount is not None
+            and (type(max_recharge_amount) is bool or not isinstance(max_recharge_amount, (int, float, str)))
+        ):
+            raise InvalidFieldError.wrong_type("max_recharge_amount", max_recharge_amount, "a number or a string")
 
         sms_campaign_price_currency = cls(
             currency_name_short=currency_name_short,

@@ -59,19 +59,21 @@ class SmsCampaignPriceDetails:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         from_ = d.pop("from", None)
-        if from_ is not None:
-            if not isinstance(from_, str):
-                raise InvalidFieldError.wrong_type("from", from_, "a string")
+        if type(from_) is not str and from_ is not None and (not isinstance(from_, str)):
+            raise InvalidFieldError.wrong_type("from", from_, "a string")
 
         body = d.pop("body", None)
-        if body is not None:
-            if not isinstance(body, str):
-                raise InvalidFieldError.wrong_type("body", body, "a string")
+        if type(body) is not str and body is not None and (not isinstance(body, str)):
+            raise InvalidFieldError.wrong_type("body", body, "a string")
 
         schedule = d.pop("schedule", None)
-        if schedule is not None:
-            if type(schedule) is bool or not isinstance(schedule, (int, str)):
-                raise InvalidFieldError.wrong_type("schedule", schedule, "an integer or a string")
+        if (
+            type(schedule) is not int
+            and type(schedule) is not str
+            and schedule is not None
+            and (type(schedule) is bool or not isinstance(schedule, (int, str)))
+        ):
+            raise InvalidFieldError.wrong_type("schedule", schedule, "an integer or a string")
 
         sms_campaign_price_details = cls(
             from_=from_,

@@ -66,24 +66,30 @@ class SmsCampaignPriceEnvelope:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         http_code = d.pop("http_code", None)
-        if http_code is not None:
-            if type(http_code) is bool or not isinstance(http_code, int):
-                raise InvalidFieldError.wrong_type("http_code", http_code, "an integer")
+        if (
+            type(http_code) is not int
+            and http_code is not None
+            and (type(http_code) is bool or not isinstance(http_code, int))
+        ):
+            raise InvalidFieldError.wrong_type("http_code", http_code, "an integer")
 
         response_code = d.pop("response_code", None)
-        if response_code is not None:
-            if type(response_code) is bool or not isinstance(response_code, (str, int)):
-                raise InvalidFieldError.wrong_type("response_code", response_code, "a string or an integer")
+        if (
+            type(response_code) is not str
+            and type(response_code) is not int
+            and response_code is not None
+            and (type(response_code) is bool or not isinstance(response_code, (str, int)))
+        ):
+            raise InvalidFieldError.wrong_type("response_code", response_code, "a string or an integer")
 
         response_msg = d.pop("response_msg", None)
-        if response_msg is not None:
-            if not isinstance(response_msg, str):
-                raise InvalidFieldError.wrong_type("response_msg", response_msg, "a string")
+        if type(response_msg) is not str and response_msg is not None and (not isinstance(response_msg, str)):
+            raise InvalidFieldError.wrong_type("response_msg", response_msg, "a string")
 
         _data = d.pop("data", None)
         data: SmsCampaignPrice | None = None
         if _data is not None:
-            if not isinstance(_data, Mapping):
+            if type(_data) is not dict and not isinstance(_data, Mapping):
                 raise InvalidFieldError.wrong_type("data", _data, "an object")
             try:
                 data = SmsCampaignPrice.from_dict(_data)

@@ -58,7 +58,7 @@ class SmsCampaignSendWrapper:
         _sms_campaign = d.pop("sms_campaign", None)
         sms_campaign: SmsCampaign | None = None
         if _sms_campaign is not None:
-            if not isinstance(_sms_campaign, Mapping):
+            if type(_sms_campaign) is not dict and not isinstance(_sms_campaign, Mapping):
                 raise InvalidFieldError.wrong_type("sms_campaign", _sms_campaign, "an object")
             try:
                 sms_campaign = SmsCampaign.from_dict(_sms_campaign)
@@ -68,9 +68,12 @@ class SmsCampaignSendWrapper:
             raise InvalidFieldError.missing("sms_campaign")
 
         total_count = d.pop("total_count", None)
-        if total_count is not None:
-            if type(total_count) is bool or not isinstance(total_count, int):
-                raise InvalidFieldError.wrong_type("total_count", total_count, "an integer")
+        if (
+            type(total_count) is not int
+            and total_count is not None
+            and (type(total_count) is bool or not isinstance(total_count, int))
+        ):
+            raise InvalidFieldError.wrong_type("total_count", total_count, "an integer")
 
         sms_campaign_send_wrapper = cls(
             sms_campaign=sms_campaign,
