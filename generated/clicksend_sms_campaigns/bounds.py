@@ -2,8 +2,9 @@
 
 Answers: `read_answer` reads a response's raw bytes and decodes them itself (identity, gzip,
 deflate), a piece of at most 64 KiB at a time, counting the decoded bytes; past the limit it stops
-and raises AnswerTooLargeError. A gzip bomb therefore costs no more memory than the limit, however
-far it would inflate, and a body announced larger than the limit is not read at all.
+and raises AnswerTooLargeError. A gzip bomb therefore costs about the limit in memory (plus the
+network buffers), however far it would inflate, and a body announced larger than the limit is not
+read at all.
 
 Time: a call's deadline (seconds for the whole call: every attempt, every wait between attempts,
 every read of a slow body) is held in a context variable while the transport works. Each attempt's
@@ -267,7 +268,10 @@ class _Answer:
         self, response: httpx.Response, request: httpx.Request, limit: int | None, operation: str | None
     ) -> None:
         self.response, self.request, self.limit, self.operation = response, request, limit, operation
-        self.body = bytearray()
+        # Pieces, not one growing buffer: a buffer that grows copies itself, so it would briefly hold
+        # twice what it had read; the pieces are joined once, when the whole answer is in.
+        self.pieces: list[bytes] = []
+        self.size = 0
         declared = response.headers.get("content-length", "")
         if (
             limit is not None
@@ -287,9 +291,10 @@ class _Answer:
     def add(self, raw: bytes) -> None:
         try:
             for piece in _through(self.decoders, raw):
-                self.body += piece
-                if self.limit is not None and len(self.body) > self.limit:
+                self.size += len(piece)
+                if self.limit is not None and self.size > self.limit:
                     raise self._too_large("it is larger")
+                self.pieces.append(piece)
         except zlib.error as error:
             raise self._malformed(f"its compressed body is damaged ({error})") from None
 
@@ -303,11 +308,13 @@ class _Answer:
             for name, value in self.response.headers.raw
             if name.lower() not in (b"content-encoding", b"content-length", b"transfer-encoding")
         ]
-        headers.append((b"content-length", str(len(self.body)).encode()))
+        headers.append((b"content-length", str(self.size).encode()))
+        body = b"".join(self.pieces)
+        self.pieces.clear()
         return httpx.Response(
             self.response.status_code,
             headers=headers,
-            content=bytes(self.body),
+            content=body,
             request=self.request,
             extensions=self.response.extensions,
         )

@@ -12,7 +12,7 @@ OVERLAYS_SHA256: Final[dict[str, str]] = {
     "40-answers-in-the-shape-the-reader-gives.overlay.yaml": "0a431f996019fa726bafcc5496df2f89643553c2dc1f573e36dfbaf4a6304b19",
     "generator-config.yaml": "5e36166c1503748e5c5d7a192b74c0c3dc6a5a3d7366cd9d0743b757eeefbfdd",
     "modules/answers.py": "8639e87220cab08e1be0314c457cf04b29b157d647711aee09202524c49057d9",
-    "modules/bounds.py": "6d68c17d6aede62b93ec477613c5c9dce6bc3260c747e75f137ce5084fb871ba",
+    "modules/bounds.py": "dd0a19221523067d49e4fbcd7c9062fec3d20cbc82e3a90a9524909f1f290f3f",
     "modules/clicksend_client.py": "38a5c25f6dc8dc70dab42d1c5884fb601a579b3ed91c9533f851d7794ba3f662",
     "modules/exceptions.py": "a7fcda923c5a603fc6796d27f401c375f3c446bbfd9c010b607f16372856e3cc",
     "modules/message.py": "aa15f984b8ad0f77d54976e676da0c8abff1bf9058b713d875430a18138cac1f",

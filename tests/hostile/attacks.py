@@ -101,7 +101,7 @@ DEADLINE_SLACK = 0.75
 UNBOUNDED_AFTER = 10.0
 MAX_ANSWER_BYTES = 4 * 1024 * 1024
 #: Peak memory a call may take while reading an answer, as a multiple of the answer size limit.
-MEMORY_FACTOR = 3
+MEMORY_FACTOR = 2
 
 
 def client_for(base_url: str) -> ClickSendClient:
