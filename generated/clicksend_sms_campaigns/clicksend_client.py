@@ -235,8 +235,9 @@ class ClickSendClient:
 def _checked_base_url(base_url: str) -> str:
     try:
         url = httpx.URL(base_url)
-    except (TypeError, ValueError) as error:  # httpx.InvalidURL is a ValueError
-        raise ValueError(f"base_url is not a URL: {error}") from None
+    except (TypeError, ValueError, httpx.InvalidURL):
+        # Not httpx's message: it may quote a part of the URL, and the URL may hold a key.
+        raise ValueError("base_url is not a URL httpx can read") from None
     if url.scheme not in ("http", "https") or not url.host:
         raise ValueError(f"base_url must be an http or https URL, got {url.copy_with(username=None, password=None)}")
     if url.userinfo:

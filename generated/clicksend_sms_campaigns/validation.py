@@ -65,7 +65,7 @@ def encode_json(body: Any) -> bytes:
         return json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
     except (TypeError, ValueError, RecursionError):
         field, problem = _unencodable(body, "body")
-        raise RequestValidationError(field, problem) from None
+        raise RequestValidationError(field, problem or "cannot be written as JSON") from None
 
 
 def _unencodable(value: Any, where: str, depth: int = 0) -> tuple[str, str]:

@@ -206,6 +206,15 @@ def test_credentials_in_the_base_url_are_refused_without_being_shown(base_url: s
     assert "key" not in str(raised.value).replace("api_key", "") and "user:" not in str(raised.value)
 
 
+@pytest.mark.parametrize(
+    "base_url", ["https://user:s3cr3t@host:abc/v3", "https://user:s3cr3t@[::1/v3", "ftp://user:s3cr3t@h/v3"]
+)
+def test_a_malformed_base_url_with_credentials_is_refused_without_quoting_them(base_url: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        ClickSendClient("u", "k", base_url=base_url)
+    assert "s3cr3t" not in str(raised.value)
+
+
 def test_a_client_cannot_be_pickled_or_copied() -> None:
     client = ClickSendClient("alice", "secret-key-4f1c")
     for attempt in (lambda: pickle.dumps(client), lambda: copy.copy(client), lambda: copy.deepcopy(client)):

@@ -332,3 +332,13 @@ def test_warnings_can_be_turned_into_errors_or_silenced() -> None:
             warnings.simplefilter("ignore", ClickSendWarning)
             _send(from_="abc@gmail.com")(client)
     assert len(fake.requests) == 1
+
+
+def test_a_body_that_holds_itself_is_refused_with_a_reason() -> None:
+    loop: list[object] = []
+    loop.append(loop)
+    fake = FakeClickSend()
+    with fake.client(checks=False) as client, pytest.raises(RequestValidationError) as raised:
+        _send_dict({**GOOD, "loop": loop})(client)
+    assert raised.value.field.startswith("loop") and raised.value.problem
+    assert fake.requests == []
