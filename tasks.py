@@ -7,10 +7,18 @@
     python3 tasks.py test [PYTEST ARGS...]    the whole test suite
     python3 tasks.py drift [--target T]       Markdown: per operation and field, what was recorded against the spec
     python3 tasks.py regenerate [--check]     rebuild generated/ from the spec and overlays
+    python3 tasks.py spec-diff [--base REF]   every change to the spec and the public Python API since REF
+                                              (default: the last release tag), breaking/additive/internal
+    python3 tasks.py release-check [--base REF] [--tag vX.Y.Z]
+                                              fail when the version or CHANGELOG.md does not follow the changes
+    python3 tasks.py release-notes [--base REF | --section X.Y.Z]
+                                              draft a CHANGELOG.md section, or print an existing one
+    python3 tasks.py build [--install-check] [--repository-url URL]
+                                              wheels and sdists of the client and emulator in dist/, checked
     python3 tasks.py emulator [--port N]      serve the local ClickSend emulator
     python3 tasks.py bench [--quick]          benchmarks against the peers; writes BENCHMARKS.md
     python3 tasks.py bench --profile NAME     where the time goes in one benchmark (pyinstrument)
-    python3 tasks.py lock                     re-resolve constraints.txt from pyproject.toml
+    python3 tasks.py lock                     re-resolve requirements/*.txt (pins and hashes) from pyproject.toml
 
 Only the standard library is used here, so this file runs on a fresh clone with nothing but
 Python 3.11+ and access to the package index.
@@ -28,8 +36,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-CONSTRAINTS = ROOT / "constraints.txt"
 PYPROJECT = ROOT / "pyproject.toml"
+# The locks: every package pinned exactly with the sha256 of each of its files, installed with
+# pip's hash checking. One per set of pyproject extras; `python3 tasks.py lock` writes them.
+LOCKS = {"dev": ROOT / "requirements" / "dev.txt", "bench": ROOT / "requirements" / "bench.txt"}
+LOCK_EXTRAS = {"dev": ("dev",), "bench": ("dev", "bench")}
+# The resolver that writes the locks; its version decides what they say, so it is pinned.
+LOCKER = "uv==0.13.9"
 # The project's own packages, installed editable so that `python -m clicksend_emulator` works in .venv.
 LOCAL_PACKAGES = (ROOT / "generated", ROOT / "emulator")
 # Written after a successful install; a different fingerprint means the venv is stale.
@@ -40,21 +53,13 @@ def venv_python(env_dir: Path = VENV) -> Path:
     return env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def dev_requirements() -> list[str]:
-    import tomllib  # here, so that Python 3.10 reaches the version message in main() instead
-
-    with PYPROJECT.open("rb") as handle:
-        return list(tomllib.load(handle)["project"]["optional-dependencies"]["dev"])
-
-
 def fingerprint() -> str:
-    digest = hashlib.sha256()
-    digest.update(sys.version.encode())
-    digest.update("\n".join(dev_requirements()).encode())
-    digest.update(CONSTRAINTS.read_bytes())
-    for package in LOCAL_PACKAGES:
-        digest.update((package / "pyproject.toml").read_bytes())
-    return digest.hexdigest()
+    """Of the locked environment; the project's own packages have theirs (a version bump reinstalls only them)."""
+    return hashlib.sha256(sys.version.encode() + LOCKS["dev"].read_bytes()).hexdigest()
+
+
+def local_fingerprint() -> str:
+    return hashlib.sha256(b"".join((package / "pyproject.toml").read_bytes() for package in LOCAL_PACKAGES)).hexdigest()
 
 
 def run(*command: str | Path) -> None:
@@ -65,18 +70,26 @@ def run(*command: str | Path) -> None:
 
 
 def ensure_venv() -> Path:
-    """Create or refresh .venv so that it holds exactly what constraints.txt pins."""
-    wanted = fingerprint()
-    if STAMP.exists() and STAMP.read_text() == wanted and venv_python().exists():
+    """Create or refresh .venv so that it holds exactly what requirements/dev.txt pins."""
+    wanted = f"{fingerprint()} {local_fingerprint()}"
+    stamp = STAMP.read_text() if STAMP.exists() and venv_python().exists() else ""
+    if stamp == wanted:
         return venv_python()
-    print(f"Setting up {VENV.name} from {CONSTRAINTS.name} (first run, or the pins changed)...", flush=True)
-    venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     pip = (venv_python(), "-m", "pip", "--disable-pip-version-check", "--quiet")
-    run(*pip, "install", "-c", CONSTRAINTS, *dev_requirements())
+    if stamp.split(" ")[0] != fingerprint():
+        lock = LOCKS["dev"].relative_to(ROOT)
+        print(f"Setting up {VENV.name} from {lock} (first run, or the pins changed)...", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        run(*pip, "install", *locked_install_arguments("dev"))
     editable = [arg for package in LOCAL_PACKAGES for arg in ("-e", str(package))]
     run(*pip, "install", "--no-deps", "--no-build-isolation", *editable)
     STAMP.write_text(wanted)
     return venv_python()
+
+
+def locked_install_arguments(lock: str) -> list[str]:
+    """pip install arguments that take exactly the lock's files: a file whose hash differs is refused."""
+    return ["--require-hashes", "--only-binary", ":all:", "-r", str(LOCKS[lock])]
 
 
 def command_test(args: list[str]) -> None:
@@ -122,41 +135,52 @@ def command_regenerate(args: list[str]) -> None:
     run(python, "scripts/regenerate.py", *args)
 
 
+def command_spec_diff(args: list[str]) -> None:
+    run(ensure_venv(), "-m", "scripts.release", "spec-diff", *args)
+
+
+def command_release_check(args: list[str]) -> None:
+    run(ensure_venv(), "-m", "scripts.release", "check", *args)
+
+
+def command_release_notes(args: list[str]) -> None:
+    if args[:1] == ["--section"]:
+        run(ensure_venv(), "-m", "scripts.release", "section", *args[1:])
+    else:
+        run(ensure_venv(), "-m", "scripts.release", "notes", *args)
+
+
+def command_build(args: list[str]) -> None:
+    run(ensure_venv(), "scripts/build_release.py", *args)
+
+
 def command_emulator(args: list[str]) -> None:
     python = ensure_venv()
     run(python, "-m", "clicksend_emulator", *args)
 
 
 def command_bench(args: list[str]) -> None:
-    import tomllib
-
     python = ensure_venv()
-    with PYPROJECT.open("rb") as handle:
-        bench_requirements = tomllib.load(handle)["project"]["optional-dependencies"]["bench"]
     pip = (python, "-m", "pip", "--disable-pip-version-check", "--quiet")
-    run(*pip, "install", "-c", CONSTRAINTS, *bench_requirements)
+    run(*pip, "install", *locked_install_arguments("bench"))
     run(python, "benchmarks/run.py", *args)
 
 
 def command_lock(args: list[str]) -> None:
-    """Resolve pyproject's dev dependencies afresh in a scratch venv and write every version."""
+    """Resolve pyproject's extras afresh, for every platform and Python 3.11+, with every file's hash."""
     with tempfile.TemporaryDirectory() as scratch:
         env_dir = Path(scratch) / "venv"
         venv.EnvBuilder(with_pip=True).create(env_dir)
-        python = venv_python(env_dir)
-        run(python, "-m", "pip", "--disable-pip-version-check", "--quiet", "install", *dev_requirements())
-        frozen = subprocess.run(
-            [str(python), "-m", "pip", "freeze", "--all", "--exclude", "pip", "--exclude", "setuptools"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    header = (
-        "# Every package of the dev environment, pinned exactly. Written by `python3 tasks.py lock`\n"
-        f"# on Python {sys.version_info.major}.{sys.version_info.minor}; edit pyproject.toml, not this file.\n"
-    )
-    CONSTRAINTS.write_text(header + "".join(sorted(frozen.splitlines(keepends=True), key=str.lower)))
-    print(f"wrote {CONSTRAINTS.name}")
+        run(venv_python(env_dir), "-m", "pip", "--disable-pip-version-check", "--quiet", "install", LOCKER)
+        uv = env_dir / ("Scripts/uv.exe" if os.name == "nt" else "bin/uv")
+        for name, lock in LOCKS.items():
+            extras = [arg for extra in LOCK_EXTRAS[name] for arg in ("--extra", extra)]
+            run(
+                uv, "pip", "compile", PYPROJECT.name, *extras, "--generate-hashes", "--universal",
+                "--python-version", "3.11", "--custom-compile-command", "python3 tasks.py lock",
+                "--quiet", "--output-file", lock.relative_to(ROOT),
+            )  # fmt: skip
+            print(f"wrote {lock.relative_to(ROOT)}")
 
 
 COMMANDS = {
@@ -164,6 +188,10 @@ COMMANDS = {
     "test": command_test,
     "drift": command_drift,
     "regenerate": command_regenerate,
+    "spec-diff": command_spec_diff,
+    "release-check": command_release_check,
+    "release-notes": command_release_notes,
+    "build": command_build,
     "emulator": command_emulator,
     "bench": command_bench,
     "lock": command_lock,

@@ -7,9 +7,10 @@
 Steps: load and validate openapi/clicksend-sms-campaigns.yaml; apply overlays/*.overlay.yaml in
 name order; validate again; run the pinned openapi-python-client with overlays/generator-config.yaml
 and the templates in overlays/templates/ (any generator warning stops the build); carry the
-hand-written modules in overlays/modules/ into the package; write build_info.py with the sha256 of
-every input, and spec_facts.py with the constraints of the hand-written spec (before overlays) that
-the hand-written modules enforce; format with the pinned ruff. Exit status: 0 done or up to date, 1 drift, 2 error.
+hand-written modules in overlays/modules/ into the package, and LICENSE beside it; write
+build_info.py with the sha256 of every input, and spec_facts.py with the constraints of the
+hand-written spec (before overlays) that the hand-written modules enforce; format with the pinned
+ruff. Exit status: 0 done or up to date, 1 drift, 2 error.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from scripts.overlay import OverlayError, apply_overlays
 OVERLAYS_DIR = ROOT / "overlays"
 OUTPUT_DIR = ROOT / "generated"
 CONFIG_NAME = "generator-config.yaml"
+LICENSE_PATH = ROOT / "LICENSE"
 # Files tools leave behind in a package folder; they are neither generated nor compared.
 IGNORED_PARTS = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache", "build", "dist"}
 MAX_DIFF_LINES = 400
@@ -104,6 +106,8 @@ def build(spec_path: Path, overlays_dir: Path, scratch: Path) -> Path:
     _finish_generator(generator, spec_for_generator, output)
     package_dir = output / package_name
     _carry_modules(overlays_dir / "modules", package_dir)
+    # The wheel carries the license (pyproject's license-files); the repository's LICENSE is its one source.
+    shutil.copyfile(LICENSE_PATH, output / "LICENSE")
     _write_build_info(package_dir, spec, spec_path, overlays_dir)
     _write_spec_facts(package_dir, source_spec)
     _format(output)

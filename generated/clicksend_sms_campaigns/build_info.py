@@ -21,11 +21,11 @@ OVERLAYS_SHA256: Final[dict[str, str]] = {
     "modules/retries.py": "8af4534c46e1d4900736a31dc84fba74e792a009afb2d69dcb35428c0ab48b22",
     "modules/validation.py": "bd4fa2af157da6d203e58b203984b5649d30b066cbced07e7acbcef115c83785",
     "modules/values.py": "ad48be823e7e366ad118afac56a3c41c27d11b09be0d53109c5ccb11eb07a9e4",
-    "templates/README.md.jinja": "6ed67dfcf69308828ecba2c6f1f4e867768b0d30d5fec8fbcbd3ea8123947f04",
+    "templates/README.md.jinja": "0ecb13dbef5d9321aa7575da1483ac77018aecf3b797ba67c625e9c47e810206",
     "templates/client.py.jinja": "76e515cd2a44b5167dade7126aab703598f25e4c64c664db1f5aac6a59a94515",
     "templates/endpoint_module.py.jinja": "626126c6cdeaadab7b1d2027d4615fa7b1baa14e57b25dfa96e86c81d0e1f105",
     "templates/model.py.jinja": "19327a2277c78428c9ef3720f5cabfc50804b444da39e4d096a480eb712bc6b0",
     "templates/package_init.py.jinja": "08ae9849e5a75443ccd34fbd663e9ded0e116618b320e06efa07cf120ede03d6",
-    "templates/pyproject_uv.toml.jinja": "e1c2eb152d6749c2222146d88415ee58d34e6e9aae14e83e36c3467392536edd",
+    "templates/pyproject_uv.toml.jinja": "476ba0c9f5082575b12ea2879e3d2029ce0de67ba1fdc4b29b6370eace116a1e",
 }
 GENERATOR: Final = "openapi-python-client 0.29.1"
