@@ -4,7 +4,9 @@
     python3 tasks.py main [--target T] [--record]
                                               the main job: drift check of generated/, then the contract
                                               checks against T = replay (default) | emulator | live
-    python3 tasks.py test [PYTEST ARGS...]    the whole test suite
+    python3 tasks.py test [PYTEST ARGS...]    the whole test suite (what CI runs)
+    python3 tasks.py test --fast [ARGS...]    the inner loop: everything but the tests marked slow
+    python3 tasks.py check                    ruff (lint and format) and mypy, strict, on every hand-written file
     python3 tasks.py drift [--target T]       Markdown: per operation and field, what was recorded against the spec
     python3 tasks.py regenerate [--check]     rebuild generated/ from the spec and overlays
     python3 tasks.py spec-diff [--base REF]   every change to the spec and the public Python API since REF
@@ -94,7 +96,28 @@ def locked_install_arguments(lock: str) -> list[str]:
 
 def command_test(args: list[str]) -> None:
     python = ensure_venv()
+    # Uncommitted edits to the spec, overlays, generator or handwritten/ are copied into generated/
+    # first, so that the tests run what was edited; a clean checkout is never rewritten (CI: drift fails).
+    run(python, "scripts/regenerate.py", "--if-edited")
+    if "--fast" in args:
+        args = ["-m", "not slow", *(arg for arg in args if arg != "--fast")]
     run(python, "-m", "pytest", *args)
+
+
+# What `check` lints and type-checks: every hand-written file. handwritten/ imports its package
+# relatively, so mypy checks it as the copy in generated/ (which --if-edited keeps up to date).
+LINTED = ("tasks.py", "scripts", "handwritten", "emulator", "contract_tests", "benchmarks", "tests")
+TYPE_CHECKED = ("tasks.py", "scripts", "emulator", "contract_tests", "benchmarks", "tests")
+
+
+def command_check(args: list[str]) -> None:
+    python = ensure_venv()
+    run(python, "scripts/regenerate.py", "--if-edited")
+    run(python, "-m", "ruff", "check", *LINTED)
+    run(python, "-m", "ruff", "format", "--check", *LINTED)
+    run(python, "-m", "mypy", *TYPE_CHECKED)
+    package = ROOT / "generated" / "clicksend_sms_campaigns"
+    run(python, "-m", "mypy", "--strict", "--config-file", package.parent / "pyproject.toml", package)
 
 
 def command_main(args: list[str]) -> None:
@@ -163,7 +186,7 @@ def command_bench(args: list[str]) -> None:
     python = ensure_venv()
     pip = (python, "-m", "pip", "--disable-pip-version-check", "--quiet")
     run(*pip, "install", *locked_install_arguments("bench"))
-    run(python, "benchmarks/run.py", *args)
+    run(python, "-m", "benchmarks.run", *args)
 
 
 def command_lock(args: list[str]) -> None:
@@ -186,6 +209,7 @@ def command_lock(args: list[str]) -> None:
 COMMANDS = {
     "main": command_main,
     "test": command_test,
+    "check": command_check,
     "drift": command_drift,
     "regenerate": command_regenerate,
     "spec-diff": command_spec_diff,

@@ -36,16 +36,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from clicksend_emulator import BIG_LIST_ID, DEFAULT_ACCOUNTS, Emulator
+from clicksend_emulator.pricing import personalise
+from clicksend_emulator.seed import Contact
+from clicksend_emulator.store import CampaignStore, Clock, Lifecycle
+from clicksend_sms_campaigns import ClickSendClient, RetryPolicy, analyze_message, iter_sms_campaigns
+from clicksend_sms_campaigns.models import SmsCampaignPageEnvelope
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "generated"), str(ROOT / "emulator")]
 
-from clicksend_emulator import BIG_LIST_ID, DEFAULT_ACCOUNTS, Emulator  # noqa: E402
-from clicksend_emulator.pricing import personalise  # noqa: E402
-from clicksend_emulator.seed import Contact  # noqa: E402
-from clicksend_emulator.store import CampaignStore, Clock, Lifecycle  # noqa: E402
-from clicksend_sms_campaigns import ClickSendClient, RetryPolicy, analyze_message, iter_sms_campaigns  # noqa: E402
-from clicksend_sms_campaigns.models import SmsCampaignPageEnvelope  # noqa: E402
 
 FINDINGS = "## Findings"
 
@@ -136,26 +135,18 @@ def seed_database(path: Path, count: int) -> None:
         "total_count": 8,
         "list_name": "Customers",
     }
-    assert store._db is not None
-    with store._db:  # one transaction: seeding is not what is measured
-        for index in range(count):
-            store._db.execute(
-                "INSERT INTO campaigns (id, record) VALUES (?, ?)",
-                (
-                    1000 + index,
-                    json.dumps(
-                        {
-                            **fields,
-                            "name": f"Bench {index}",
-                            "sms_campaign_id": 1000 + index,
-                            "user_id": account.user_id,
-                            "date_added": 1_700_000_000 + index,
-                            "send_at": 1_700_000_000,
-                            "schedule": 1_700_000_000,
-                        }
-                    ),
-                ),
-            )
+    store.load(  # one transaction: seeding is not what is measured
+        {
+            **fields,
+            "name": f"Bench {index}",
+            "sms_campaign_id": 1000 + index,
+            "user_id": account.user_id,
+            "date_added": 1_700_000_000 + index,
+            "send_at": 1_700_000_000,
+            "schedule": 1_700_000_000,
+        }
+        for index in range(count)
+    )
     store.close()
 
 
@@ -435,8 +426,8 @@ def main(argv: list[str] | None = None) -> int:
     previous = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
     findings = previous[previous.index(FINDINGS) :] if FINDINGS in previous else ""
     args.output.write_text(
-        "# Benchmarks\n\nMeasured with `python3 tasks.py bench` (`benchmarks/run.py`); every figure is the best of "
-        "several runs, and the sides of each comparison took turns in the same process on the same machine "
+        "# Benchmarks\n\nMeasured with `python3 tasks.py bench` (`python -m benchmarks.run`); every figure is the "
+        "best of several runs, and the sides of each comparison took turns in the same process on the same machine "
         f"({machine}). Ratios are what to read: absolute times on a shared 2-core machine are noisy.\n\n"
         + table
         + "\n"

@@ -15,38 +15,36 @@ import time
 from collections.abc import Callable
 
 import httpx
+from clicksend_sms_campaigns import ClickSendError
+from clicksend_sms_campaigns.api.sms_campaigns import send_sms_campaign
+from clicksend_sms_campaigns.operations import operation_for
 
 MIN_LEAD_SECONDS = 7 * 24 * 3600
 MAX_LEAD_SECONDS = 100 * 24 * 3600
 #: The only operations schemathesis may call against the live API.
 LIVE_SCHEMATHESIS_OPERATIONS = ("list_sms_campaigns", "get_sms_campaign", "calculate_sms_campaign_price")
-_CAMPAIGN_WRITES = {("POST", "/sms-campaigns/send"), ("PUT", "/sms-campaigns/{id}")}
+#: The operations that set when a campaign goes out; live runs only let them schedule far ahead.
+CAMPAIGN_WRITES = frozenset({"send_sms_campaign", "update_sms_campaign"})
 
 
 class LiveSafetyError(RuntimeError):
     """A request that could send a real SMS was stopped before it left."""
 
 
-def _route(request: httpx.Request) -> tuple[str, str]:
-    path = request.url.path
-    path = path[path.index("/sms-campaigns") :] if "/sms-campaigns" in path else path
-    parts = path.split("/")
-    if len(parts) >= 3 and parts[2].isdigit():
-        parts[2] = "{id}"
-    return request.method, "/".join(parts)
-
-
 def check_request(request: httpx.Request, now: float | None = None) -> None:
-    """Raise LiveSafetyError unless this request is safe to send to the live API."""
-    method, route = _route(request)
-    if (method, route) not in _CAMPAIGN_WRITES:
-        if method not in ("GET", "PUT", "POST") or route not in (
-            "/sms-campaigns",
-            "/sms-campaigns/{id}",
-            "/sms-campaigns/{id}/cancel",
-            "/sms-campaigns/price",
-        ):
-            raise LiveSafetyError(f"{method} {route} is not an operation the live target may call")
+    """Raise LiveSafetyError unless this request is safe to send to the live API.
+
+    The operations come from the spec's registry. One that sets a schedule must schedule far ahead;
+    any other must be safe to repeat (a read, a price, a cancel); an operation that is neither, or
+    a request that is no operation, is stopped: the guard has no rule that would make it safe.
+    """
+    method, route = request.method, request.url.path
+    operation = operation_for(method, route)
+    if operation is None:
+        raise LiveSafetyError(f"{method} {route} is not an operation the live target may call")
+    if operation.id not in CAMPAIGN_WRITES:
+        if not operation.safe_to_repeat:
+            raise LiveSafetyError(f"{method} {route} ({operation.id}): the live guard knows no rule that makes it safe")
         return
     try:
         body = json.loads(request.content or b"{}")
@@ -73,11 +71,17 @@ class LiveSafetyTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         check_request(request, self._clock())
         response = self._wrapped.handle_request(request)
-        if _route(request) == ("POST", "/sms-campaigns/send") and response.status_code == 200:
+        operation = operation_for(request.method, request.url.path)
+        if operation is not None and operation.id == "send_sms_campaign" and response.status_code == 200:
             response.read()
-            campaign_id = (json.loads(response.content).get("data") or {}).get("sms_campaign_id")
-            if isinstance(campaign_id, int):
-                self.created.append(campaign_id)
+            # The client's own reader: ClickSend answers flat or nested (data.sms_campaign), and a
+            # campaign created must be found in either, or it would not be cancelled.
+            try:
+                campaign = send_sms_campaign._parse_response(response).data
+            except ClickSendError:
+                campaign = None
+            if campaign is not None and campaign.sms_campaign_id is not None:
+                self.created.append(campaign.sms_campaign_id)
         return response
 
     def close(self) -> None:

@@ -46,14 +46,12 @@ from clicksend_sms_campaigns.query import search_query
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from contract_tests import cassettes
+from contract_tests import cassettes, speclib
 from contract_tests.live_safety import LIVE_SCHEMATHESIS_OPERATIONS, LiveSafetyTransport
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "clicksend-sms-campaigns.yaml"
 SCHEMATHESIS_CONFIG = Path(__file__).resolve().parent / "schemathesis.toml"
-LIMITS = range(15, 101)
-LIMITS_OUTSIDE = (0, 14, 101, 500)
 FLOW_LEAD_SECONDS = 30 * 24 * 3600
 #: Schemathesis and hypothesis settings that shape the recorded cases; changing them means re-recording.
 SCHEMATHESIS_EXAMPLES, SCHEMATHESIS_SEED = 25, 1
@@ -71,7 +69,8 @@ class Target:
     #: The recording moment, when the target's clock is frozen there (the emulator); None for live.
     frozen_now: int | None = None
     live: bool = False
-    guard: LiveSafetyTransport | None = field(default=None, repr=False)
+    #: The live guards of this run; each remembers the campaigns created through it.
+    guards: list[LiveSafetyTransport] = field(default_factory=list, repr=False)
     #: Switches the shape of the target's send answer ("nested" or "flat"); None where the target
     #: decides (live): the recording then holds whatever shape it gives.
     set_send_answer: Callable[[str], None] | None = field(default=None, repr=False)
@@ -368,18 +367,18 @@ def record_send_shapes(client: ClickSendClient, recorder: RecordingTransport, ta
 
 
 def record_limits(client: ClickSendClient, recorder: RecordingTransport, target: Target) -> dict[str, str]:
-    """Every limit in 15..100 through the client; what the target does outside, recorded as facts.
+    """Every documented limit through the client; what the target does outside, recorded as facts.
 
     The client refuses a limit below 1 (it cannot be meant), which is then sent raw; it warns about
     the others outside 15..100 and sends them.
     """
     recorder.scenario = "limit"
     only_this_run = search_query({"name": f"contract-{target.run_id}"})  # small pages; per_page is what counts
-    for limit in LIMITS:
+    for limit in speclib.DOCUMENTED_LIMITS:
         list_sms_campaigns.sync(client=client, limit=limit, q=only_this_run)
     recorder.scenario = "limit-outside"
     facts = {}
-    for limit in LIMITS_OUTSIDE:
+    for limit in speclib.LIMITS_OUTSIDE:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
@@ -490,74 +489,86 @@ def stateful_flow(client: ClickSendClient, run_id: str, list_id: int, now: Calla
 
 
 def record(target: Target, out: Path) -> dict[str, Any]:
-    """Record everything for `target` into `out`, replacing what was there."""
+    """Record everything for `target` into `out`, replacing what was there only when all went well."""
     staging = Path(tempfile.mkdtemp(prefix=f"record-{target.name}-"))
     try:
-        raw_report = staging / "schemathesis-report.yaml"
-        run_schemathesis(target, raw_report)
-        cassettes.write_yaml(staging / "schemathesis.yaml", {"interactions": schemathesis_evidence(raw_report, target)})
-        raw_report.unlink()
-
-        wrapped: httpx.BaseTransport = httpx.HTTPTransport()
-        if target.live:
-            target.guard = LiveSafetyTransport(wrapped)
-            wrapped = target.guard
-        recorder = RecordingTransport(wrapped, target)
-        with client_for(target, recorder) as client, generation_independent_of_imports():
-            record_price_property(client, recorder, target)
-            created = record_search_property(client, recorder, target)
-            created += record_send_shapes(client, recorder, target)
-            facts = record_limits(client, recorder, target)
-            recorder.scenario = "cleanup"
-            for campaign_id in created:
-                cancel_sms_campaign.sync(client=client, sms_campaign_id=campaign_id)
-        cassettes.write_yaml(staging / "properties.yaml", {"interactions": recorder.interactions})
-
-        flow_client_transport: httpx.BaseTransport = (
-            LiveSafetyTransport(httpx.HTTPTransport()) if target.live else httpx.HTTPTransport()
-        )
-        with (
-            flow_vcr(staging / cassettes.FLOW_FILE, record=True, now=target.frozen_now).use_cassette(
-                str(staging / cassettes.FLOW_FILE)
-            ),
-            ClickSendClient(
-                target.username,
-                target.api_key,
-                base_url=target.base_url,
-                transport=flow_client_transport,
-                retry_policy=RetryPolicy(max_retries=0),
-            ) as client,
-        ):
-            flow_statuses = stateful_flow(client, target.run_id, target.list_id, target.now)
-
-        counts = {name: len(cassettes.read_yaml(staging / name)["interactions"]) for name in cassettes.EVIDENCE_FILES}
-        counts[cassettes.FLOW_FILE] = len(cassettes.read_yaml(staging / cassettes.FLOW_FILE)["interactions"])
-        meta = {
-            "target": target.name,
-            "recorded_at": datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat(),
-            "run_id": target.run_id,
-            "list_id": target.list_id,
-            "spec_sha256": hashlib.sha256(SPEC.read_bytes()).hexdigest(),
-            "tools": {
-                name: importlib.metadata.version(name) for name in ("schemathesis", "hypothesis", "vcrpy", "httpx")
-            },
-            "interactions": counts,
-            "flow_statuses": flow_statuses,
-            "facts": facts,
-        }
-        (staging / cassettes.META_FILE).write_text(
-            json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        for path in staging.iterdir():
-            leaks = cassettes.leaks(path, (target.api_key, target.username if target.live else ""))
-            if leaks:
-                raise RuntimeError(f"refusing to write cassettes that leak: {leaks}")
+        record_schemathesis(target, staging)
+        facts = record_properties(target, staging)
+        flow_statuses = record_flow(target, staging)
+        meta = write_meta(target, staging, facts, flow_statuses)
+        refuse_leaks(target, staging)
         if out.exists():
             shutil.rmtree(out)
         shutil.copytree(staging, out)
         return meta
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def record_schemathesis(target: Target, staging: Path) -> None:
+    raw_report = staging / "schemathesis-report.yaml"
+    run_schemathesis(target, raw_report)
+    cassettes.write_yaml(staging / "schemathesis.yaml", {"interactions": schemathesis_evidence(raw_report, target)})
+    raw_report.unlink()
+
+
+def _transport(target: Target) -> httpx.BaseTransport:
+    """The network, behind the live guard when the target is the live API."""
+    if not target.live:
+        return httpx.HTTPTransport()
+    guard = LiveSafetyTransport(httpx.HTTPTransport())
+    target.guards.append(guard)
+    return guard
+
+
+def record_properties(target: Target, staging: Path) -> dict[str, str]:
+    """The property runs through the client, each request and answer kept; returns the limit facts."""
+    recorder = RecordingTransport(_transport(target), target)
+    with client_for(target, recorder) as client, generation_independent_of_imports():
+        record_price_property(client, recorder, target)
+        created = record_search_property(client, recorder, target)
+        created += record_send_shapes(client, recorder, target)
+        facts = record_limits(client, recorder, target)
+        recorder.scenario = "cleanup"
+        for campaign_id in created:
+            cancel_sms_campaign.sync(client=client, sms_campaign_id=campaign_id)
+    cassettes.write_yaml(staging / "properties.yaml", {"interactions": recorder.interactions})
+    return facts
+
+
+def record_flow(target: Target, staging: Path) -> list[str | None]:
+    """The stateful flow, recorded by vcrpy so that it can be replayed through the same code."""
+    cassette = staging / cassettes.FLOW_FILE
+    with (
+        flow_vcr(cassette, record=True, now=target.frozen_now).use_cassette(str(cassette)),
+        client_for(target, _transport(target)) as client,
+    ):
+        return stateful_flow(client, target.run_id, target.list_id, target.now)
+
+
+def write_meta(target: Target, staging: Path, facts: dict[str, str], flow_statuses: list[str | None]) -> dict[str, Any]:
+    counts = {name: len(cassettes.read_yaml(staging / name)["interactions"]) for name in cassettes.EVIDENCE_FILES}
+    counts[cassettes.FLOW_FILE] = len(cassettes.read_yaml(staging / cassettes.FLOW_FILE)["interactions"])
+    meta = {
+        "target": target.name,
+        "recorded_at": datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat(),
+        "run_id": target.run_id,
+        "list_id": target.list_id,
+        "spec_sha256": hashlib.sha256(SPEC.read_bytes()).hexdigest(),
+        "tools": {name: importlib.metadata.version(name) for name in ("schemathesis", "hypothesis", "vcrpy", "httpx")},
+        "interactions": counts,
+        "flow_statuses": flow_statuses,
+        "facts": facts,
+    }
+    (staging / cassettes.META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return meta
+
+
+def refuse_leaks(target: Target, staging: Path) -> None:
+    for path in staging.iterdir():
+        leaks = cassettes.leaks(path, (target.api_key, target.username if target.live else ""))
+        if leaks:
+            raise RuntimeError(f"refusing to write cassettes that leak: {leaks}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -585,10 +596,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _cancel_leftovers(target: Target) -> None:
     """Cancel anything the live run created and did not cancel (after a failure, say)."""
-    if target.guard is None:
+    created = [campaign_id for guard in target.guards for campaign_id in guard.created]
+    if not created:
         return
     with ClickSendClient(target.username, target.api_key, base_url=target.base_url) as client:
-        for campaign_id in target.guard.created:
+        for campaign_id in created:
             with contextlib.suppress(Exception):
                 cancel_sms_campaign.sync(client=client, sms_campaign_id=campaign_id)
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from clicksend_sms_campaigns.spec_facts import PARAMETERS
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
 from referencing.exceptions import Unresolvable
@@ -19,6 +20,12 @@ from referencing.jsonschema import DRAFT202012
 from scripts.openapi_spec import SPEC_PATH as SPEC_PATH
 from scripts.openapi_spec import load_spec as load_spec
 from scripts.openapi_spec import validity_problems as validity_problems
+
+_LIMIT = PARAMETERS["list_sms_campaigns"]["limit"]
+#: The page sizes the reference documents (the spec's `limit` bounds), for recording and judging.
+DOCUMENTED_LIMITS = range(_LIMIT["minimum"], _LIMIT["maximum"] + 1)
+#: Page sizes just outside them and far outside, whose answers are recorded as facts.
+LIMITS_OUTSIDE = (0, DOCUMENTED_LIMITS.start - 1, DOCUMENTED_LIMITS.stop, 500)
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 ERROR_STATUSES = ("400", "401", "403", "404", "405", "429", "500")

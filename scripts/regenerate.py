@@ -1,25 +1,30 @@
-"""Rebuild generated/ from the spec and overlays, or check that it is up to date.
+"""Rebuild generated/ from the spec and its inputs, or check that it is up to date.
 
-    python scripts/regenerate.py            rebuild generated/ (replaced whole, never half-written)
-    python scripts/regenerate.py --check    rebuild in a scratch folder; exit 1 listing the files
-                                            that differ from generated/, with their diff
+    python scripts/regenerate.py              rebuild generated/ (replaced whole, never half-written)
+    python scripts/regenerate.py --check      rebuild in a scratch folder; exit 1 listing the files
+                                              that differ from generated/, with their diff
+    python scripts/regenerate.py --if-edited  rebuild only when an input has uncommitted edits that
+                                              generated/ does not reflect (`tasks.py test` runs this)
 
-Steps: load and validate openapi/clicksend-sms-campaigns.yaml; apply overlays/*.overlay.yaml in
-name order; validate again; run the pinned openapi-python-client with overlays/generator-config.yaml
-and the templates in overlays/templates/ (any generator warning stops the build); carry the
-hand-written modules in overlays/modules/ into the package, and LICENSE beside it; write
-build_info.py with the sha256 of every input, and spec_facts.py with the constraints of the
-hand-written spec (before overlays) that the hand-written modules enforce; format with the pinned
-ruff. Exit status: 0 done or up to date, 1 drift, 2 error.
+Steps: load and validate openapi/clicksend-sms-campaigns.yaml; apply openapi/overlays/*.overlay.yaml
+in name order; validate again; run the pinned openapi-python-client with generator/config.yaml and
+the templates in generator/templates/ (--fail-on-warning: a schema it cannot express stops the
+build); drop the generator's unused errors.py; carry the hand-written modules of handwritten/ into
+the package, and LICENSE beside it; write build_info.py with the sha256 of every input, and
+spec_facts.py with the facts of the hand-written spec (before overlays) that the hand-written modules
+use; format with the pinned ruff; begin every file with a line saying where it comes from.
+Exit status: 0 done or up to date, 1 drift, 2 error.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import hashlib
 import importlib.metadata
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -36,9 +41,11 @@ if __package__ in (None, ""):  # run as a file: make `scripts` importable
 from scripts.openapi_spec import ROOT, SPEC_PATH, load_spec, validity_problems
 from scripts.overlay import OverlayError, apply_overlays
 
-OVERLAYS_DIR = ROOT / "overlays"
+OVERLAYS_DIR = ROOT / "openapi" / "overlays"
+GENERATOR_DIR = ROOT / "generator"
+HANDWRITTEN_DIR = ROOT / "handwritten"
 OUTPUT_DIR = ROOT / "generated"
-CONFIG_NAME = "generator-config.yaml"
+CONFIG_NAME = "config.yaml"
 LICENSE_PATH = ROOT / "LICENSE"
 # Files tools leave behind in a package folder; they are neither generated nor compared.
 IGNORED_PARTS = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache", "build", "dist"}
@@ -53,12 +60,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="fail with the list of differing files instead of writing")
     parser.add_argument("--spec", type=Path, default=SPEC_PATH, help="the OpenAPI spec (default: %(default)s)")
-    parser.add_argument("--overlays", type=Path, default=OVERLAYS_DIR, help="overlays, config, templates, modules")
+    parser.add_argument("--overlays", type=Path, default=OVERLAYS_DIR, help="the spec's overlays (*.overlay.yaml)")
+    parser.add_argument("--generator", type=Path, default=GENERATOR_DIR, help="generator config.yaml and templates/")
+    parser.add_argument("--handwritten", type=Path, default=HANDWRITTEN_DIR, help="modules carried into the package")
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR, help="the generated package project")
+    parser.add_argument(
+        "--if-edited",
+        action="store_true",
+        help="regenerate only when an input has uncommitted edits that generated/ does not reflect",
+    )
     args = parser.parse_args(argv)
+    inputs = Inputs(args.spec, args.overlays, args.generator, args.handwritten)
+    if args.if_edited:
+        edited = edited_inputs(inputs, args.output)
+        if not edited:
+            return 0
+        print(f"regenerate: {', '.join(edited)} edited since generated/ was made; regenerating.", flush=True)
     try:
         with tempfile.TemporaryDirectory(prefix="regenerate-") as scratch:
-            built = build(args.spec, args.overlays, Path(scratch))
+            built = build(inputs, Path(scratch))
             if args.check:
                 return report_drift(args.output, built)
             replace_tree(built, args.output)
@@ -70,21 +90,84 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def build(spec_path: Path, overlays_dir: Path, scratch: Path) -> Path:
+@dataclasses.dataclass(frozen=True)
+class Inputs:
+    """What generated/ is made from."""
+
+    spec: Path = SPEC_PATH
+    overlays: Path = OVERLAYS_DIR
+    generator: Path = GENERATOR_DIR
+    handwritten: Path = HANDWRITTEN_DIR
+
+    def files(self) -> dict[str, Path]:
+        """Every input file but the spec, by a name relative to the repository when it is inside it."""
+        found = {}
+        for folder in (self.overlays, self.generator, self.handwritten):
+            for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+                if path.is_file() and not _ignored(path.relative_to(folder)):
+                    found[_shown(path)] = path
+        return found
+
+
+def edited_inputs(inputs: Inputs, output: Path) -> list[str]:
+    """Inputs with uncommitted edits whose sha256 differs from what output's build_info recorded.
+
+    A clean checkout is never regenerated by `--if-edited`, so CI still fails on drift; a working
+    tree with edits to the spec, the overlays, the generator or the hand-written modules is brought
+    up to date before the tests run what was edited.
+    """
+    recorded = _recorded_hashes(output)
+    if recorded is None:
+        return []
+    current = {name: _sha256(path) for name, path in inputs.files().items()}
+    current[_shown(inputs.spec)] = _sha256(inputs.spec)
+    differing = sorted(name for name in current.keys() | recorded.keys() if current.get(name) != recorded.get(name))
+    if not differing:
+        return []
+    uncommitted = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all", "--", *differing],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if uncommitted.returncode != 0:
+        return []
+    edited = {line[3:].strip().split(" -> ")[-1] for line in uncommitted.stdout.splitlines()}
+    return [name for name in differing if name in edited or name not in current]
+
+
+def _recorded_hashes(output: Path) -> dict[str, str] | None:
+    info = next(output.glob("*/build_info.py"), None)
+    if info is None:
+        return None
+    namespace: dict[str, Any] = {}
+    exec(compile(info.read_text(encoding="utf-8"), str(info), "exec"), namespace)  # our own generated file
+    recorded = dict(namespace.get("INPUTS_SHA256", {}))
+    recorded[namespace.get("SPEC_PATH", "")] = namespace.get("SPEC_SHA256", "")
+    return recorded
+
+
+def _shown(path: Path) -> str:
+    return path.resolve().relative_to(ROOT).as_posix() if path.resolve().is_relative_to(ROOT) else str(path)
+
+
+def build(inputs: Inputs, scratch: Path) -> Path:
     """Generate the package project into `scratch` and return its folder.
 
     The generator runs in the background while the spec, the overlaid spec and the generator
     config are checked on the other core; any problem stops it before anything is kept.
     """
+    spec_path = inputs.spec
     source_spec = _load_spec(spec_path)
-    overlay_paths = sorted(overlays_dir.glob("*.overlay.yaml"))
+    overlay_paths = sorted(inputs.overlays.glob("*.overlay.yaml"))
     try:
         spec = apply_overlays(source_spec, overlay_paths)
     except OverlayError as error:
         _check_valid(source_spec, spec_path)  # an invalid spec is reported as such, not as an overlay fault
         raise RegenerationError(str(error)) from error
 
-    config_path = overlays_dir / CONFIG_NAME
+    config_path = inputs.generator / CONFIG_NAME
     config = _read_generator_config(config_path)
     package_name = config.get("package_name_override")
     if not isinstance(package_name, str):
@@ -94,7 +177,7 @@ def build(spec_path: Path, overlays_dir: Path, scratch: Path) -> Path:
     spec_for_generator = scratch / "spec.json"
     spec_for_generator.write_text(json.dumps(spec, ensure_ascii=False, indent=1), encoding="utf-8")
     output = scratch / "generated"
-    generator = _start_generator(spec_for_generator, config_path, overlays_dir / "templates", output)
+    generator = _start_generator(spec_for_generator, config_path, inputs.generator / "templates", output)
     try:
         _check_valid(source_spec, spec_path)
         _check_valid(spec, spec_path, after=overlay_paths)
@@ -105,12 +188,14 @@ def build(spec_path: Path, overlays_dir: Path, scratch: Path) -> Path:
         raise
     _finish_generator(generator, spec_for_generator, output)
     package_dir = output / package_name
-    _carry_modules(overlays_dir / "modules", package_dir)
+    _drop_unused_generator_modules(package_dir)
+    carried = _carry_modules(inputs.handwritten, package_dir)
     # The wheel carries the license (pyproject's license-files); the repository's LICENSE is its one source.
     shutil.copyfile(LICENSE_PATH, output / "LICENSE")
-    _write_build_info(package_dir, spec, spec_path, overlays_dir)
-    _write_spec_facts(package_dir, source_spec)
+    _write_build_info(package_dir, spec, inputs)
+    _write_spec_facts(package_dir, source_spec, package_name)
     _format(output)
+    _mark_generated(output, carried)
     return output
 
 
@@ -146,7 +231,7 @@ def _check_config_keys(config: dict[str, Any], path: Path) -> None:
 def _start_generator(spec: Path, config: Path, templates: Path, output: Path) -> subprocess.Popen[str]:
     generator = Path(sys.executable).parent / "openapi-python-client"
     command = [str(generator), "generate", "--path", str(spec), "--config", str(config)]
-    command += ["--meta", "uv", "--output-path", str(output), "--overwrite"]
+    command += ["--meta", "uv", "--output-path", str(output), "--overwrite", "--fail-on-warning"]
     if templates.is_dir():
         command += ["--custom-template-path", str(templates)]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -154,16 +239,20 @@ def _start_generator(spec: Path, config: Path, templates: Path, output: Path) ->
 
 def _finish_generator(process: subprocess.Popen[str], spec: Path, output: Path) -> None:
     said = (process.communicate()[0] or "").strip()
-    if process.returncode != 0 or "Warning(s) encountered" in said or "Error(s) encountered" in said:
+    if process.returncode != 0:  # --fail-on-warning: a warning is a failure too
         raise RegenerationError(f"openapi-python-client did not generate cleanly from {spec.name}:\n{said}")
     if not output.is_dir():
         raise RegenerationError(f"openapi-python-client wrote nothing:\n{said}")
 
 
-def _carry_modules(modules_dir: Path, package_dir: Path) -> None:
-    """Copy the hand-written modules into the package; one may not replace a generated file."""
+def _carry_modules(modules_dir: Path, package_dir: Path) -> dict[Path, str]:
+    """Copy the hand-written modules into the package; one may not replace a generated file.
+
+    Returns each copy with the name of its source, for the line that says where to edit it.
+    """
+    carried: dict[Path, str] = {}
     if not modules_dir.is_dir():
-        return
+        return carried
     for source in sorted(modules_dir.rglob("*.py")):
         if _ignored(source.relative_to(modules_dir)):
             continue
@@ -172,14 +261,51 @@ def _carry_modules(modules_dir: Path, package_dir: Path) -> None:
             raise RegenerationError(f"{source}: would replace the generated {destination.relative_to(package_dir)}")
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, destination)
+        carried[destination] = _shown(source)
+    return carried
 
 
-def _write_build_info(package_dir: Path, spec: dict[str, Any], spec_path: Path, overlays_dir: Path) -> None:
-    overlay_hashes = {
-        path.relative_to(overlays_dir).as_posix(): _sha256(path)
-        for path in sorted(overlays_dir.rglob("*"))
-        if path.is_file() and not _ignored(path.relative_to(overlays_dir))
-    }
+# The generator's errors.py holds UnexpectedStatus, which only its own endpoint template raises; our
+# template raises ClickSendError for every failure, and a module nothing uses would only mislead.
+_UNUSED_GENERATOR_MODULES = ("errors",)
+
+
+def _drop_unused_generator_modules(package_dir: Path) -> None:
+    sources = [path.read_text(encoding="utf-8") for path in package_dir.rglob("*.py")]
+    for name in _UNUSED_GENERATOR_MODULES:
+        used = re.compile(rf"from \.+ import {name}\b|from \.+{name} import")
+        if not any(used.search(source) for source in sources):
+            (package_dir / f"{name}.py").unlink(missing_ok=True)
+
+
+_GENERATED_LINES = (
+    "Generated by `python3 tasks.py regenerate` from openapi/clicksend-sms-campaigns.yaml;",
+    "do not edit: change the spec, openapi/overlays/ or generator/, then regenerate.",
+)
+_COPIED_LINES = (
+    "Copied by `python3 tasks.py regenerate` from {source}; do not edit this copy:",
+    "edit {source} (`python3 tasks.py test` copies it again).",
+)
+
+
+def _mark_generated(output: Path, carried: dict[Path, str]) -> None:
+    """Begin every generated or copied file with a line that says where it comes from."""
+    for path in sorted(output.rglob("*")):
+        if not path.is_file():
+            continue
+        if path.suffix in (".py", ".toml") or path.name == ".gitignore":
+            source = carried.get(path)
+            lines = [line.format(source=source) for line in _COPIED_LINES] if source else _GENERATED_LINES
+            banner = "".join(f"# {line}\n" for line in lines)
+        elif path.suffix == ".md":
+            banner = f"<!-- {' '.join(_GENERATED_LINES)} -->\n"
+        else:
+            continue  # LICENSE is the repository's, word for word; py.typed is empty by design
+        path.write_text(banner + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def _write_build_info(package_dir: Path, spec: dict[str, Any], inputs: Inputs) -> None:
+    input_hashes = {name: _sha256(path) for name, path in inputs.files().items()}
     generator = importlib.metadata.version("openapi-python-client")
     text = f'''"""What this package was generated from. Written by scripts/regenerate.py; never edit it."""
 
@@ -187,10 +313,11 @@ from typing import Final
 
 #: The spec's info.version, which is also the package version.
 VERSION: Final = {str(spec["info"]["version"])!r}
-#: sha256 of the hand-written spec, before overlays.
-SPEC_SHA256: Final = {_sha256(spec_path)!r}
-#: sha256 of every file under overlays/ (overlays, generator config, templates, modules).
-OVERLAYS_SHA256: Final[dict[str, str]] = {overlay_hashes!r}
+#: The hand-written spec, and its sha256 (before overlays).
+SPEC_PATH: Final = {_shown(inputs.spec)!r}
+SPEC_SHA256: Final = {_sha256(inputs.spec)!r}
+#: sha256 of every other input: the overlays, the generator's config and templates, the hand-written modules.
+INPUTS_SHA256: Final[dict[str, str]] = {input_hashes!r}
 GENERATOR: Final = {f"openapi-python-client {generator}"!r}
 '''
     (package_dir / "build_info.py").write_text(text, encoding="utf-8")
@@ -200,15 +327,26 @@ GENERATOR: Final = {f"openapi-python-client {generator}"!r}
 _PROSE_KEYS = {"description", "summary", "examples", "example", "title"}
 
 
-def _write_spec_facts(package_dir: Path, spec: dict[str, Any]) -> None:
-    """Write the spec's constraints as Python data, so hand-written checks never copy them."""
+def _write_spec_facts(package_dir: Path, spec: dict[str, Any], package_name: str) -> None:
+    """Write the spec's facts as Python data, so hand-written code never copies them."""
+    from openapi_python_client.strings import snake_case  # the generator's own naming of modules
+
     parameters: dict[str, dict[str, Any]] = {}
     request_schemas: dict[str, str] = {}
-    for item in spec["paths"].values():
-        for operation in item.values():
+    operations = []
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
             if not isinstance(operation, dict) or "operationId" not in operation:
                 continue
             name = operation["operationId"]
+            safe = operation.get("x-safe-to-repeat")
+            if not isinstance(safe, bool):
+                raise RegenerationError(
+                    f"{name}: x-safe-to-repeat must say true or false (whether sending it twice does no harm)"
+                )
+            tag = snake_case((operation.get("tags") or ["default"])[0])
+            module = f"{package_name}.api.{tag}.{snake_case(name)}"
+            operations.append(f"    Operation({name!r}, {method.upper()!r}, {path!r}, {module!r}, {safe!r}),\n")
             for parameter in [*item.get("parameters", []), *operation.get("parameters", [])]:
                 parameter = _resolve(spec, parameter)
                 parameters.setdefault(name, {})[parameter["name"]] = _without_prose(_resolve(spec, parameter["schema"]))
@@ -216,13 +354,27 @@ def _write_spec_facts(package_dir: Path, spec: dict[str, Any]) -> None:
             if body_schema and "$ref" in body_schema:
                 request_schemas[name] = body_schema["$ref"].rsplit("/", 1)[-1]
     schemas = {name: _without_prose(schema) for name, schema in spec["components"]["schemas"].items()}
-    text = f'''"""The spec's constraints, for the hand-written checks. Written by scripts/regenerate.py; never edit it.
+    text = f'''"""The spec's facts, for the hand-written code. Written by scripts/regenerate.py; never edit it.
 
 Taken from the hand-written spec before overlays, with descriptions and examples left out.
 """
 
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
+
+class Operation(NamedTuple):
+    """One operation of the spec: the registry every list of operations in the project comes from."""
+
+    id: str  #: operationId, also the name of its module and of its retry, fault and evidence entries
+    method: str  #: upper case
+    path: str  #: the path template, relative to the server URL
+    module: str  #: the generated module with sync(), asyncio() and the _detailed forms
+    safe_to_repeat: bool  #: x-safe-to-repeat: whether sending it twice does no harm (retries need it)
+
+
+#: Every operation, in the spec's order.
+OPERATIONS: Final[tuple[Operation, ...]] = (
+{"".join(operations)})
 #: Path and query parameter schemas by operationId, then parameter name ($refs resolved).
 PARAMETERS: Final[dict[str, dict[str, Any]]] = {parameters!r}
 #: The request body schema of each operation that has one, by operationId.
@@ -277,7 +429,8 @@ def _ignored(relative: Path) -> bool:
     return any(part in IGNORED_PARTS or part.endswith(".egg-info") for part in relative.parts)
 
 
-def _files(tree: Path) -> dict[str, Path]:
+def generated_files(tree: Path) -> dict[str, Path]:
+    """Every file of a generated tree by relative path, leaving out what tools leave behind."""
     if not tree.is_dir():
         return {}
     return {
@@ -289,7 +442,7 @@ def _files(tree: Path) -> dict[str, Path]:
 
 def differences(current: Path, wanted: Path) -> Iterator[tuple[str, str]]:
     """(kind, relative path) for every file that is new, changed or should not be there."""
-    have, want = _files(current), _files(wanted)
+    have, want = generated_files(current), generated_files(wanted)
     for name in sorted(have.keys() | want.keys()):
         if name not in have:
             yield "missing", name
@@ -307,24 +460,20 @@ def report_drift(current: Path, wanted: Path) -> int:
     print(f"regenerate --check: {current} differs from what the spec and overlays generate:")
     for kind, name in drift:
         print(f"  {kind:10} {name}")
-    printed = 0
-    for kind, name in drift:
-        old = (
-            (current / name).read_text(encoding="utf-8", errors="replace").splitlines(True) if kind != "missing" else []
-        )
-        new = (
-            (wanted / name).read_text(encoding="utf-8", errors="replace").splitlines(True)
-            if kind != "unexpected"
-            else []
-        )
-        for line in difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"):
-            if printed >= MAX_DIFF_LINES:
-                print(f"... diff cut at {MAX_DIFF_LINES} lines")
-                break
-            sys.stdout.write(line if line.endswith("\n") else line + "\n")
-            printed += 1
+    diff_lines = (line for kind, name in drift for line in _unified_diff(current, wanted, kind, name))
+    for printed, line in enumerate(diff_lines):
+        if printed == MAX_DIFF_LINES:
+            print(f"... diff cut at {MAX_DIFF_LINES} lines")
+            break
+        sys.stdout.write(line if line.endswith("\n") else line + "\n")
     print("Run `python3 tasks.py regenerate` and commit generated/.")
     return 1
+
+
+def _unified_diff(current: Path, wanted: Path, kind: str, name: str) -> Iterator[str]:
+    old = (current / name).read_text(encoding="utf-8", errors="replace").splitlines(True) if kind != "missing" else []
+    new = (wanted / name).read_text(encoding="utf-8", errors="replace").splitlines(True) if kind != "unexpected" else []
+    return difflib.unified_diff(old, new, f"a/{name}", f"b/{name}")
 
 
 def replace_tree(built: Path, destination: Path) -> None:

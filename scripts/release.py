@@ -249,7 +249,7 @@ def draft_notes(changes: Changes, today: datetime.date | None = None) -> str:
     major, minor, patch = parse_version(changes.base_version)
     proposed = {"major": f"{major + 1}.0.0", "minor": f"{major}.{minor + 1}.0", "patch": f"{major}.{minor}.{patch + 1}"}
     version = changes.version if bump_made(changes.base_version, changes.version) else proposed[needed]
-    headings: dict[Kind, str] = {"breaking": "Breaking", "additive": "Added", "internal": "Documentation"}
+    headings: dict[Kind, str] = {"breaking": "Breaking", "additive": "Added", "internal": "Internal"}
     lines = [f"## {version} - {(today or datetime.date.today()).isoformat()}", ""]
     lines.append(f"Since {changes.base} ({changes.base_version}); a {needed} release.")
     for kind in KINDS:

@@ -184,9 +184,30 @@ class _Comparer:
         if old_security != new_op.get("security", self.new.get("security")):
             self.add("breaking", op_id, pointer + "/security", "the security requirement changed")
         self.look(pointer + "/security", old_pointer + "/security")
+        self.compare_retry_safety(op_id, old_op.get("x-safe-to-repeat"), new_op.get("x-safe-to-repeat"), pointer)
         self.compare_parameters(op_id, old_path, old_op, new_path, new_op, pointer)
         self.compare_request_body(op_id, old_op.get("requestBody"), new_op.get("requestBody"), pointer + "/requestBody")
         self.compare_responses(op_id, old_op.get("responses") or {}, new_op.get("responses") or {}, pointer)
+
+    def compare_retry_safety(self, op_id: str, old: Any, new: Any, pointer: str) -> None:
+        """x-safe-to-repeat decides whether the client repeats a request that may have reached the server."""
+        at = pointer + "/x-safe-to-repeat"
+        self.look(at)
+        if old == new:
+            return
+        if new is None:
+            self.add("breaking", op_id, at, "x-safe-to-repeat removed: the client cannot be generated without it")
+        elif old is None:
+            self.add("internal", op_id, at, f"x-safe-to-repeat declared ({str(new).lower()})")
+        elif new:
+            self.add(
+                "breaking",
+                op_id,
+                at,
+                "now safe to repeat: the client retries it after a failure that may have reached ClickSend",
+            )
+        else:
+            self.add("internal", op_id, at, "no longer safe to repeat: the client stops retrying it")
 
     # -- parameters ----------------------------------------------------------------------------
 

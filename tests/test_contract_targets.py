@@ -8,8 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from contract_tests import cassettes
 from contract_tests.record import emulator_target, record
+
+pytestmark = pytest.mark.slow  # records against the emulator and replays
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDINGS = ("schemathesis.yaml", "properties.yaml", "flow.yaml")

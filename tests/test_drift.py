@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from contract_tests import cassettes, drift, speclib
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +77,7 @@ def test_a_wrong_type_a_null_a_missing_required_field_and_an_unknown_field_are_d
     assert rows["data.custom_string"][5] == "", "a field seen only missing is no drift when optional"
 
 
+@pytest.mark.slow  # runs the command in a subprocess
 def test_the_command_writes_markdown(tmp_path: Path) -> None:
     out = tmp_path / "drift.md"
     result = subprocess.run(

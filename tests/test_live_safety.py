@@ -85,13 +85,30 @@ def test_the_live_target_allows_what_cannot_send(request_: httpx.Request) -> Non
     check_request(request_, NOW)
 
 
-def test_campaigns_created_through_the_guard_are_remembered_for_cancelling() -> None:
-    answer = {"http_code": 200, "response_code": "SUCCESS", "response_msg": "", "data": {"sms_campaign_id": 42}}
+@pytest.mark.parametrize(
+    "data",
+    [{"sms_campaign_id": 42}, {"sms_campaign": {"sms_campaign_id": 42}, "_total_count": 1}],
+    ids=["flat answer", "nested answer, as the live API sends"],
+)
+def test_campaigns_created_through_the_guard_are_remembered_for_cancelling(data: dict[str, Any]) -> None:
+    answer = {"http_code": 200, "response_code": "SUCCESS", "response_msg": "", "data": data}
     guard = LiveSafetyTransport(httpx.MockTransport(lambda r: httpx.Response(200, json=answer)), clock=time.time)
     guard.handle_request(
-        _request("POST", "/sms-campaigns/send", {**CAMPAIGN, "schedule": int(time.time()) + MIN_LEAD_SECONDS + 600})
+        _request("POST", "/v3/sms-campaigns/send", {**CAMPAIGN, "schedule": int(time.time()) + MIN_LEAD_SECONDS + 600})
     )
     assert guard.created == [42]
+
+
+def test_an_operation_the_guard_has_no_rule_for_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    from clicksend_sms_campaigns.operations import Operation
+
+    from contract_tests import live_safety
+
+    # A seventh operation, not safe to repeat and not one that schedules: the guard has no rule for it.
+    unsafe = Operation("merge_sms_campaigns", "GET", "/sms-campaigns/{sms_campaign_id}", "module", False)
+    monkeypatch.setattr(live_safety, "operation_for", lambda method, path: unsafe)
+    with pytest.raises(LiveSafetyError, match="knows no rule that makes it safe"):
+        check_request(_request("GET", "/v3/sms-campaigns/7"), NOW)
 
 
 def test_schemathesis_only_gets_read_only_operations_against_live() -> None:
@@ -148,6 +165,7 @@ def _contract_run_against_live(**env: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+@pytest.mark.slow  # runs the contract suite in a subprocess
 def test_live_opted_in_without_credentials_fails_naming_what_is_missing() -> None:
     result = _contract_run_against_live(CLICKSEND_LIVE="1", CLICKSEND_USERNAME="someone")
     assert result.returncode != 0, result.stdout[-2000:]
@@ -156,6 +174,7 @@ def test_live_opted_in_without_credentials_fails_naming_what_is_missing() -> Non
     assert "skipped" not in said
 
 
+@pytest.mark.slow  # runs the contract suite in a subprocess
 def test_live_without_the_opt_in_is_skipped_saying_why() -> None:
     result = _contract_run_against_live()
     assert result.returncode == 0, result.stdout[-2000:]

@@ -1,4 +1,4 @@
-"""overlays/templates/model.py.jinja: tolerant and strict answer models, request models that send what they hold.
+"""generator/templates/model.py.jinja: tolerant and strict answer models, request models that send what they hold.
 
 Two tiny specs exercise every kind of field the template treats differently: one of answer models
 (`x-tolerant-reader: true`), one of request models. Each is generated with the project's templates
@@ -23,8 +23,10 @@ import yaml
 
 from scripts import regenerate
 
+pytestmark = pytest.mark.slow  # generator runs
+
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = ROOT / "overlays" / "templates"
+TEMPLATES = ROOT / "generator" / "templates"
 # The modules the models import (InvalidFieldError lives in exceptions.py, which loads answers.py).
 MODULES = ("exceptions.py", "answers.py")
 
@@ -40,6 +42,7 @@ def _spec(schemas: dict[str, Any], top: str) -> dict[str, Any]:
             "/things": {
                 "post": {
                     "operationId": "post_thing",
+                    "x-safe-to-repeat": False,
                     "requestBody": {
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Order"}}}
                     },
@@ -92,10 +95,25 @@ ANSWER_SCHEMAS: dict[str, Any] = {
 SPEC = _spec(ANSWER_SCHEMAS, "Node")
 
 
+def _inputs(tmp_path: Path, name: str, spec: dict[str, Any], config: dict[str, object]) -> regenerate.Inputs:
+    """The model template alone (the other templates need the whole client), and the modules models import."""
+    inputs = regenerate.Inputs(
+        tmp_path / f"{name}.yaml",
+        tmp_path / f"{name}-overlays",
+        tmp_path / f"{name}-generator",
+        tmp_path / f"{name}-hw",
+    )
+    inputs.spec.write_text(yaml.safe_dump(spec))
+    for folder in (inputs.overlays, inputs.generator / "templates", inputs.handwritten):
+        folder.mkdir(parents=True)
+    (inputs.generator / "config.yaml").write_text(yaml.safe_dump(config))
+    shutil.copy(TEMPLATES / "model.py.jinja", inputs.generator / "templates" / "model.py.jinja")
+    for name_ in MODULES:
+        shutil.copy(ROOT / "handwritten" / name_, inputs.handwritten / name_)
+    return inputs
+
+
 def _generate(tmp_path: Path, package: str, spec: dict[str, Any], **options: object) -> Path:
-    spec_path, overlays = tmp_path / f"{package}.yaml", tmp_path / f"{package}-overlays"
-    spec_path.write_text(yaml.safe_dump(spec))
-    (overlays / "modules").mkdir(parents=True)
     config: dict[str, object] = {
         "project_name_override": package.replace("_", "-"),
         "package_name_override": package,
@@ -104,17 +122,7 @@ def _generate(tmp_path: Path, package: str, spec: dict[str, Any], **options: obj
         "field_prefix": "",
         **options,
     }
-    (overlays / "generator-config.yaml").write_text(yaml.safe_dump(config))
-    _carry_template_and_modules(overlays)
-    return regenerate.build(spec_path, overlays, tmp_path / f"{package}-scratch")
-
-
-def _carry_template_and_modules(overlays: Path) -> None:
-    """The model template alone (the other templates need the whole client), and the modules models import."""
-    (overlays / "templates").mkdir()
-    shutil.copy(TEMPLATES / "model.py.jinja", overlays / "templates" / "model.py.jinja")
-    for name in MODULES:
-        shutil.copy(ROOT / "overlays" / "modules" / name, overlays / "modules" / name)
+    return regenerate.build(_inputs(tmp_path, package, spec, config), tmp_path / f"{package}-scratch")
 
 
 @pytest.fixture(scope="module")
@@ -268,15 +276,12 @@ def test_attribute_docstrings_follow_the_generator_option(tmp_path: Path) -> Non
 
 
 def _build_fails(tmp_path: Path, spec: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> str:
-    spec_path, overlays = tmp_path / "spec.yaml", tmp_path / "overlays"
-    spec_path.write_text(yaml.safe_dump(spec))
-    (overlays / "modules").mkdir(parents=True)
-    _carry_template_and_modules(overlays)
-    config = {"project_name_override": "stops", "package_name_override": "stops", "post_hooks": []}
-    (overlays / "generator-config.yaml").write_text(yaml.safe_dump(config))
+    config: dict[str, object] = {"project_name_override": "stops", "package_name_override": "stops", "post_hooks": []}
+    inputs = _inputs(tmp_path, "stops", spec, config)
     output = tmp_path / "out"
     output.mkdir()
-    assert regenerate.main(["--spec", str(spec_path), "--overlays", str(overlays), "--output", str(output)]) == 2
+    arguments = ["--spec", str(inputs.spec), "--overlays", str(inputs.overlays), "--generator", str(inputs.generator)]
+    assert regenerate.main([*arguments, "--handwritten", str(inputs.handwritten), "--output", str(output)]) == 2
     return capsys.readouterr().err
 
 
@@ -291,6 +296,7 @@ def test_a_multipart_body_stops_the_build(tmp_path: Path, capsys: pytest.Capture
     form = {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
     spec["paths"]["/things"]["put"] = {
         "operationId": "upload",
+        "x-safe-to-repeat": False,
         "requestBody": {"content": {"multipart/form-data": {"schema": form}}},
         "responses": {"200": {"description": "ok"}},
     }

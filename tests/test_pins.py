@@ -96,3 +96,18 @@ def test_a_lock_line_without_a_hash_is_refused(tmp_path: Path) -> None:
     lock.write_text("httpx==0.28.1 \\\n    --hash=sha256:" + "0" * 64 + "\nattrs==26.1.0\n")
     with pytest.raises(AssertionError, match="is not `name==version"):
         _locked(lock)
+
+
+def test_the_client_allows_only_the_httpx_and_httpcore_its_tests_run_on() -> None:
+    # The client uses httpx's and httpcore's connection pool internals (bounds.py), so an untested
+    # release of either must not be installable beside it.
+    with (ROOT / "generated" / "pyproject.toml").open("rb") as handle:
+        dependencies = tomllib.load(handle)["project"]["dependencies"]
+    locked = _locked(tasks.LOCKS["dev"])
+    for name in ("httpx", "httpcore"):
+        [requirement] = [d for d in dependencies if re.match(rf"{name}[<>=]", d)]
+        lowest = re.search(r">=([\d.]+)", requirement)
+        tested = locked[name]
+        assert lowest and lowest[1] == tested, f"{requirement}: the lowest allowed is not the tested {tested}"
+        below = re.search(r"<([\d.]+)", requirement)
+        assert below, f"{requirement} has no upper bound"

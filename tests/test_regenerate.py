@@ -12,6 +12,8 @@ import yaml
 from scripts import regenerate
 from scripts.openapi_spec import SPEC_PATH
 
+pytestmark = pytest.mark.slow  # generator runs
+
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
 PACKAGE = GENERATED / "clicksend_sms_campaigns"
@@ -24,6 +26,7 @@ TINY_SPEC = {
         "/things/{id}": {
             "get": {
                 "operationId": "get_thing",
+                "x-safe-to-repeat": True,
                 "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
                 "responses": {
                     "200": {
@@ -43,21 +46,31 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def _tiny_inputs(tmp_path: Path, spec: dict[str, object] | None = None, **config: object) -> tuple[Path, Path]:
-    spec_path, overlays = tmp_path / "spec.yaml", tmp_path / "overlays"
-    spec_path.write_text(yaml.safe_dump(spec or TINY_SPEC))
-    overlays.mkdir()
-    (overlays / "generator-config.yaml").write_text(yaml.safe_dump({**TINY_CONFIG, **config}))
-    return spec_path, overlays
+def _tiny_inputs(tmp_path: Path, spec: dict[str, object] | None = None, **config: object) -> regenerate.Inputs:
+    """A tiny spec, no overlays, the generator's own templates, and an empty handwritten/ folder."""
+    inputs = regenerate.Inputs(
+        tmp_path / "spec.yaml", tmp_path / "overlays", tmp_path / "generator", tmp_path / "handwritten"
+    )
+    inputs.spec.write_text(yaml.safe_dump(spec or TINY_SPEC))
+    for folder in (inputs.overlays, inputs.generator, inputs.handwritten):
+        folder.mkdir()
+    (inputs.generator / "config.yaml").write_text(yaml.safe_dump({**TINY_CONFIG, **config}))
+    return inputs
+
+
+def _arguments(inputs: regenerate.Inputs) -> list[str]:
+    return [
+        *("--spec", str(inputs.spec), "--overlays", str(inputs.overlays)),
+        *("--generator", str(inputs.generator), "--handwritten", str(inputs.handwritten)),
+    ]
 
 
 def _assert_tiny_build_stops(
-    inputs: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str], *expected: str
+    inputs: regenerate.Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str], *expected: str
 ) -> None:
-    spec_path, overlays = inputs
     output = tmp_path / "out"
     output.mkdir()
-    _assert_stops(["--spec", str(spec_path), "--overlays", str(overlays)], output, capsys, *expected)
+    _assert_stops(_arguments(inputs), output, capsys, *expected)
 
 
 def test_check_passes_on_the_committed_tree(capsys: pytest.CaptureFixture[str]) -> None:
@@ -89,8 +102,8 @@ def test_a_missing_and_an_extra_file_are_reported(tmp_path: Path, capsys: pytest
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
-    first = regenerate.build(SPEC_PATH, regenerate.OVERLAYS_DIR, tmp_path / "one")
-    second = regenerate.build(SPEC_PATH, regenerate.OVERLAYS_DIR, tmp_path / "two")
+    first = regenerate.build(regenerate.Inputs(), tmp_path / "one")
+    second = regenerate.build(regenerate.Inputs(), tmp_path / "two")
     assert _tree(first) == _tree(second)
     assert list(regenerate.differences(first, second)) == []
 
@@ -101,13 +114,14 @@ def test_build_info_records_version_and_hashes_of_every_input() -> None:
     spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
     assert namespace["VERSION"] == spec["info"]["version"]
     assert namespace["SPEC_SHA256"] == hashlib.sha256(SPEC_PATH.read_bytes()).hexdigest()
-    overlays = regenerate.OVERLAYS_DIR
     expected = {
-        p.relative_to(overlays).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in overlays.rglob("*")
+        p.relative_to(ROOT).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for folder in ("openapi/overlays", "generator", "handwritten")
+        for p in (ROOT / folder).rglob("*")
         if p.is_file() and "__pycache__" not in p.parts
     }
-    assert namespace["OVERLAYS_SHA256"] == expected
+    assert namespace["INPUTS_SHA256"] == expected
+    assert "handwritten/retries.py" in expected and "generator/templates/model.py.jinja" in expected
     assert namespace["GENERATOR"] == "openapi-python-client 0.29.1"
 
 
@@ -117,11 +131,11 @@ def test_the_package_version_is_the_spec_version() -> None:
 
 
 def test_writing_replaces_the_output_whole(tmp_path: Path) -> None:
-    spec_path, overlays = _tiny_inputs(tmp_path)
+    inputs = _tiny_inputs(tmp_path)
     output = tmp_path / "out"
     output.mkdir()
     (output / "leftover.txt").write_text("from an older build")
-    assert regenerate.main(["--spec", str(spec_path), "--overlays", str(overlays), "--output", str(output)]) == 0
+    assert regenerate.main([*_arguments(inputs), "--output", str(output)]) == 0
     assert not (output / "leftover.txt").exists()
     assert (output / "tiny_client" / "api" / "default" / "get_thing.py").exists()
     assert 'VERSION: Final = "9.9.9"' in (output / "tiny_client" / "build_info.py").read_text()
@@ -129,11 +143,33 @@ def test_writing_replaces_the_output_whole(tmp_path: Path) -> None:
 
 
 def test_hand_written_modules_are_carried_into_the_package(tmp_path: Path) -> None:
-    spec_path, overlays = _tiny_inputs(tmp_path)
-    (overlays / "modules").mkdir()
-    (overlays / "modules" / "helpers.py").write_text("def double(x: int) -> int:\n    return 2 * x\n")
-    built = regenerate.build(spec_path, overlays, tmp_path / "scratch")
-    assert (built / "tiny_client" / "helpers.py").read_text() == "def double(x: int) -> int:\n    return 2 * x\n"
+    inputs = _tiny_inputs(tmp_path)
+    (inputs.handwritten / "helpers.py").write_text("def double(x: int) -> int:\n    return 2 * x\n")
+    built = regenerate.build(inputs, tmp_path / "scratch")
+    copy = (built / "tiny_client" / "helpers.py").read_text()
+    source = _shown(inputs.handwritten / "helpers.py")
+    assert copy == (
+        f"# Copied by `python3 tasks.py regenerate` from {source}; do not edit this copy:\n"
+        f"# edit {source} (`python3 tasks.py test` copies it again).\n"
+        "def double(x: int) -> int:\n    return 2 * x\n"
+    )
+
+
+def _shown(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+def test_every_generated_file_says_it_is_generated_and_every_copy_where_its_source_is() -> None:
+    for path in regenerate.generated_files(GENERATED).values():  # what the build makes; no caches
+        if path.name in ("LICENSE", "py.typed"):
+            continue
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        source = ROOT / "handwritten" / path.relative_to(PACKAGE) if path.is_relative_to(PACKAGE) else None
+        if source is not None and source.exists():
+            assert first == f"# Copied by `python3 tasks.py regenerate` from {_shown(source)}; do not edit this copy:"
+        else:
+            assert "Generated by `python3 tasks.py regenerate` from openapi/clicksend-sms-campaigns.yaml" in first, path
+    assert not (PACKAGE / "errors.py").exists(), "the generator's unused errors.py is dropped"
 
 
 def _assert_stops(argv: list[str], output: Path, capsys: pytest.CaptureFixture[str], *expected: str) -> None:
@@ -175,7 +211,7 @@ def test_an_overlay_that_no_longer_applies_stops_naming_it(
     tmp_path: Path, output_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     overlays = tmp_path / "overlays"
-    shutil.copytree(regenerate.OVERLAYS_DIR, overlays)
+    shutil.copytree(regenerate.OVERLAYS_DIR, overlays)  # the real overlays, plus a stale one
     stale = overlays / "30-stale.overlay.yaml"
     stale.write_text(
         "overlay: 1.0.0\ninfo: {title: stale, version: '1'}\n"
@@ -191,6 +227,7 @@ def test_a_generator_warning_stops_the_build(tmp_path: Path, capsys: pytest.Capt
     # A request body type the generator cannot express: it warns and skips the endpoint.
     spec["paths"]["/things/{id}"]["post"] = {
         "operationId": "post_thing",
+        "x-safe-to-repeat": False,
         "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
         "requestBody": {"content": {"application/xml": {"schema": {"type": "string"}}}},
         "responses": {"200": {"description": "ok"}},
@@ -207,7 +244,7 @@ def test_a_generator_warning_stops_the_build(tmp_path: Path, capsys: pytest.Capt
 
 def test_an_unknown_generator_config_key_stops_the_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     inputs = _tiny_inputs(tmp_path, literal_enum=True)
-    _assert_tiny_build_stops(inputs, tmp_path, capsys, "generator-config.yaml", "literal_enum")
+    _assert_tiny_build_stops(inputs, tmp_path, capsys, "config.yaml", "literal_enum")
 
 
 def test_a_property_name_that_is_not_an_identifier_stops_the_build(
@@ -224,8 +261,7 @@ def test_a_module_that_would_replace_a_generated_file_stops_the_build(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     inputs = _tiny_inputs(tmp_path)
-    (inputs[1] / "modules").mkdir()
-    (inputs[1] / "modules" / "client.py").write_text("x = 1\n")
+    (inputs.handwritten / "client.py").write_text("x = 1\n")
     _assert_tiny_build_stops(inputs, tmp_path, capsys, "would replace the generated client.py")
 
 

@@ -130,6 +130,22 @@ class CampaignStore:
             self._save(record)
             return dict(record)
 
+    def load(self, records: Iterable[dict[str, Any]]) -> None:
+        """Store ready-made records (each with its sms_campaign_id, user_id, date_added, send_at and
+        schedule) in one transaction: seeding a large account for tests and benchmarks."""
+        with self._lock:
+            loaded = [dict(record) for record in records]
+            for record in loaded:
+                self._records[record["sms_campaign_id"]] = record
+            if loaded:
+                self._next_id = max(self._next_id, *(record["sms_campaign_id"] + 1 for record in loaded))
+            if self._db is not None:
+                with self._db:
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO campaigns (id, record) VALUES (?, ?)",
+                        ((record["sms_campaign_id"], json.dumps(record)) for record in loaded),
+                    )
+
     def get(self, user_id: int, campaign_id: int) -> dict[str, Any] | None:
         """The campaign if it exists and belongs to this account; None otherwise (no difference shown)."""
         with self._lock:

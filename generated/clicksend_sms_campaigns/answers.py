@@ -1,3 +1,5 @@
+# Copied by `python3 tasks.py regenerate` from handwritten/answers.py; do not edit this copy:
+# edit handwritten/answers.py (`python3 tasks.py test` copies it again).
 """ClickSend's answers as they really come, settled into the one shape the models read.
 
 ClickSend sends some answers in more than one form (see the spec's descriptions and the public

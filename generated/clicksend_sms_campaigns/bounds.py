@@ -1,3 +1,5 @@
+# Copied by `python3 tasks.py regenerate` from handwritten/bounds.py; do not edit this copy:
+# edit handwritten/bounds.py (`python3 tasks.py test` copies it again).
 """Bounded answers and bounded time, for the transports in retries.py.
 
 Answers: `read_answer` reads a response's raw bytes and decodes them itself (identity, gzip,

@@ -1,3 +1,5 @@
+# Copied by `python3 tasks.py regenerate` from handwritten/clicksend_client.py; do not edit this copy:
+# edit handwritten/clicksend_client.py (`python3 tasks.py test` copies it again).
 """ClickSendClient: credentials, base URL, timeout, retries and the httpx clients behind every operation.
 
 The generated operations take it as their `client` argument (client.py names it
@@ -107,9 +109,6 @@ class ClickSendClient:
     Credentials are never shown by repr() and never put in logs or error messages; a client cannot
     be pickled or copied (it would carry the key), and a base_url with credentials in it is refused.
     """
-
-    #: Read by the generated code; errors are always raised as ClickSendError here.
-    raise_on_unexpected_status = True
 
     def __init__(
         self,

@@ -1,3 +1,5 @@
+# Copied by `python3 tasks.py regenerate` from handwritten/exceptions.py; do not edit this copy:
+# edit handwritten/exceptions.py (`python3 tasks.py test` copies it again).
 """One error hierarchy for everything that can go wrong when calling ClickSend, and the rules
 that turn an answer into either the operation's model or one of these errors.
 

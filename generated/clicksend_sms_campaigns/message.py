@@ -1,3 +1,5 @@
+# Copied by `python3 tasks.py regenerate` from handwritten/message.py; do not edit this copy:
+# edit handwritten/message.py (`python3 tasks.py test` copies it again).
 """What an SMS body costs before you send it: `analyze_message`.
 
 How length is counted (ClickSend documents most of it; the rest is decided here and tested):

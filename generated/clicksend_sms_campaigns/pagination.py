@@ -1,3 +1,5 @@
+# Copied by `python3 tasks.py regenerate` from handwritten/pagination.py; do not edit this copy:
+# edit handwritten/pagination.py (`python3 tasks.py test` copies it again).
 """Walk every page of list_sms_campaigns: `iter_sms_campaigns` and its async twin.
 
 Each page is fetched only when the previous one has been consumed, and only one page is held at

@@ -1,3 +1,5 @@
+# Copied by `python3 tasks.py regenerate` from handwritten/query.py; do not edit this copy:
+# edit handwritten/query.py (`python3 tasks.py test` copies it again).
 """Builders and parsers for list_sms_campaigns' `q` (search) and `order_by` (sort) values.
 
     search_query({"status": "Scheduled", "from": "+61411111111"})  -> "status:Scheduled,from:+61411111111"

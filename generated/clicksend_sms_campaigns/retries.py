@@ -1,3 +1,5 @@
+# Copied by `python3 tasks.py regenerate` from handwritten/retries.py; do not edit this copy:
+# edit handwritten/retries.py (`python3 tasks.py test` copies it again).
 """Retries with exponential backoff and jitter, as httpx transports wrapped around the real one.
 
 What is retried:
@@ -39,21 +41,14 @@ from .exceptions import (
     TransportError,
     parse_retry_after,
 )
+from .spec_facts import OPERATIONS
 
 logger = logging.getLogger("clicksend_sms_campaigns")
 
 #: The request extension in which each generated operation names itself.
 OPERATION_EXTENSION = "clicksend_operation"
-#: Operations that may be sent twice without harm.
-SAFE_TO_REPEAT = frozenset(
-    {
-        "list_sms_campaigns",
-        "get_sms_campaign",
-        "calculate_sms_campaign_price",
-        "update_sms_campaign",
-        "cancel_sms_campaign",
-    }
-)
+#: Operations that may be sent twice without harm: the spec's x-safe-to-repeat.
+SAFE_TO_REPEAT = frozenset(operation.id for operation in OPERATIONS if operation.safe_to_repeat)
 # Failures that happen before a byte of the request is sent. A LocalProtocolError is h11 refusing to
 # write the request (a header it cannot carry): nothing left the machine, and a retry cannot help.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)

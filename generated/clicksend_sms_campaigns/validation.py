@@ -1,3 +1,5 @@
+# Copied by `python3 tasks.py regenerate` from handwritten/validation.py; do not edit this copy:
+# edit handwritten/validation.py (`python3 tasks.py test` copies it again).
 """What every generated operation checks before a request leaves, and how its body is encoded.
 
 Two kinds of client-side check, each naming the field:

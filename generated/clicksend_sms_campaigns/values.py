@@ -1,3 +1,5 @@
+# Copied by `python3 tasks.py regenerate` from handwritten/values.py; do not edit this copy:
+# edit handwritten/values.py (`python3 tasks.py test` copies it again).
 """Normalise the values ClickSend sends in two forms, for code that wants one.
 
 The models keep what the server sent (`schedule: int | str`, `total_price: float | str`), so

@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import yaml
 from clicksend_sms_campaigns import ClickSendClient, RetryPolicy
+from clicksend_sms_campaigns.operations import operation_for
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = yaml.safe_load((ROOT / "openapi" / "clicksend-sms-campaigns.yaml").read_text(encoding="utf-8"))
@@ -31,15 +32,11 @@ def success_example(path: str, method: str) -> dict[str, Any]:
     return value
 
 
-# (spec path, method) for each request path the fake recognises.
 def _operation_of(request: httpx.Request) -> tuple[str, str]:
-    path = request.url.path.removeprefix("/v3")
-    method = request.method.lower()
-    if path in ("/sms-campaigns/send", "/sms-campaigns/price", "/sms-campaigns"):
-        return path, method
-    if path.endswith("/cancel"):
-        return "/sms-campaigns/{sms_campaign_id}/cancel", method
-    return "/sms-campaigns/{sms_campaign_id}", method
+    """(spec path, method) of the operation a request is, from the spec's registry."""
+    operation = operation_for(request.method, request.url.path)
+    assert operation is not None, f"{request.method} {request.url.path} is no operation of the spec"
+    return operation.path, operation.method.lower()
 
 
 Answer = httpx.Response | Exception | Callable[[httpx.Request], httpx.Response]

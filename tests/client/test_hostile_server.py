@@ -52,6 +52,8 @@ from tests.hostile.attacks import (
 )
 from tests.hostile.server import drip, hostile_server
 
+pytestmark = pytest.mark.slow  # hostile server attacks on the client
+
 CASES = st.tuples(st.sampled_from(sorted(OPERATIONS)), st.sampled_from(MODES))
 HOSTILE = settings(
     max_examples=120, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)

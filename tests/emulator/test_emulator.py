@@ -56,6 +56,7 @@ def _error(answer: httpx.Response) -> tuple[int, str]:
     return answer.status_code, body["response_code"]
 
 
+@pytest.mark.slow  # starts the command line in a subprocess
 def test_the_command_line_serves_on_loopback() -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "generated"), str(ROOT / "emulator")])}
     process = subprocess.Popen(
@@ -216,6 +217,7 @@ def test_the_limit_policy_can_clamp_instead() -> None:
         assert client.get("/sms-campaigns", params={"limit": 500}).json()["data"]["per_page"] == 100
 
 
+@pytest.mark.slow  # prices the 20,000-contact list many times
 def test_price_is_parts_times_recipients_times_unit_price_per_recipient(running: RunningEmulator) -> None:
     body = "Hi (First Name) (Last Name), your code is (Cust. 1). " + "x" * 100
     contacts = running.emulator.lists[BIG_LIST_ID].contacts
@@ -493,3 +495,22 @@ def test_lifecycle_timing_is_configurable() -> None:
     config = EmulatorConfig(lifecycle=Lifecycle(queued_seconds=0, sending_seconds=0))
     with run_emulator(config=config) as server, http(server) as client:
         assert _send(client)["status"] == "Sent"
+
+
+def test_the_store_loads_many_records_at_once_and_keeps_them_on_disk(tmp_path: Path) -> None:
+    from clicksend_emulator.store import CampaignStore, Clock, Lifecycle
+
+    database = tmp_path / "campaigns.sqlite3"
+    records = [
+        {"sms_campaign_id": 5000 + i, "user_id": 1001, "name": f"Loaded {i}", "list_id": 428, "body": "Hi",
+         "date_added": 1_700_000_000 + i, "send_at": 1_700_000_000, "schedule": 1_700_000_000}
+        for i in range(3)
+    ]  # fmt: skip
+    store = CampaignStore(Clock(), Lifecycle(), database)
+    store.load(records)
+    created = store.create(1001, {"name": "After", "list_id": 428, "body": "Hi"})
+    assert created["sms_campaign_id"] == 5003, "new ids follow the loaded ones"
+    store.close()
+    reopened = CampaignStore(Clock(), Lifecycle(), database)
+    assert [r["name"] for r in reopened.of_account(1001)] == ["Loaded 0", "Loaded 1", "Loaded 2", "After"]
+    assert reopened.get(1002, 5000) is None, "a loaded record belongs to its own account"

@@ -32,6 +32,8 @@ from tests.hostile.emulator_attacks import (
     state,
 )
 
+pytestmark = pytest.mark.slow  # hostile attacks on the emulator
+
 FUZZ = settings(
     max_examples=150,
     deadline=None,

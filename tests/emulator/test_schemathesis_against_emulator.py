@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from clicksend_emulator import RunningEmulator
 
+pytestmark = pytest.mark.slow  # schemathesis runs
+
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "openapi" / "clicksend-sms-campaigns.yaml"
 CONFIG = ROOT / "contract_tests" / "schemathesis.toml"

@@ -13,6 +13,8 @@ import pytest
 
 from scripts.openapi_spec import SPEC_PATH, load_spec
 
+pytestmark = pytest.mark.slow  # builds and installs wheels
+
 ROOT = Path(__file__).resolve().parents[2]
 VERSION = str(load_spec(SPEC_PATH)["info"]["version"])
 URL = "https://git.example.test/owner/clicksend"

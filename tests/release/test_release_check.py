@@ -192,7 +192,7 @@ def test_release_notes_draft_a_section_with_the_needed_version_and_every_change(
     assert notes.startswith("## 0.2.0 - ")
     assert "### Breaking\n- createThing response 200: note" in notes
     assert "### Added\n- createThing request body: colour: new optional request field" in notes
-    assert "### Documentation\n" in notes
+    assert "### Internal\n" in notes
 
 
 def test_the_changelog_section_of_a_version_is_what_a_release_body_gets() -> None:

@@ -108,9 +108,6 @@ class ClickSendClient:
     be pickled or copied (it would carry the key), and a base_url with credentials in it is refused.
     """
 
-    #: Read by the generated code; errors are always raised as ClickSendError here.
-    raise_on_unexpected_status = True
-
     def __init__(
         self,
         username: str,
