@@ -61,6 +61,14 @@ def test_an_uncommitted_edit_to_a_hand_written_module_or_the_spec_is_named(repo:
     ]
 
 
+def test_an_edit_undone_after_regenerating_is_regenerated_again(repo: regenerate.Inputs) -> None:
+    # generated/ was rebuilt from an edit that was then undone: the source is as committed, but
+    # generated/ has uncommitted changes, so it is rebuilt from the source as it is now.
+    build_info = _root(repo) / "generated" / "pkg" / "build_info.py"
+    build_info.write_text(build_info.read_text().replace(hashlib.sha256(b"X = 1\n").hexdigest(), "0" * 64))
+    assert regenerate.edited_inputs(repo, _root(repo) / "generated") == ["hw/helpers.py"]
+
+
 def test_a_committed_input_that_generated_does_not_reflect_is_left_for_the_drift_check(repo: regenerate.Inputs) -> None:
     (repo.handwritten / "helpers.py").write_text("X = 2\n")
     _git(_root(repo), "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qam", "edit")
