@@ -12,7 +12,7 @@ import pytest
 import tasks
 
 ROOT = Path(__file__).resolve().parent.parent
-# The tools whose version shapes generated code or generated test cases (../DESIGN.md), and the
+# The tools whose version shapes generated code or generated test cases (the house rule: pinned exactly), and the
 # release tools whose version shapes what release-check and the built artifacts say.
 SHAPING_TOOLS = {
     "openapi-python-client",

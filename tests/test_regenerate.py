@@ -271,3 +271,19 @@ def test_every_overlay_says_why() -> None:
         assert overlay["info"].get("description"), f"{path.name}: info.description says what the overlay is for"
         for index, action in enumerate(overlay["actions"], start=1):
             assert action.get("description"), f"{path.name}: action {index} has no description saying why"
+
+
+def test_a_long_drift_diff_is_cut_once_at_its_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(regenerate, "MAX_DIFF_LINES", 12)
+    current, wanted = tmp_path / "current", tmp_path / "wanted"
+    for tree, text in ((current, "old"), (wanted, "new")):
+        tree.mkdir()
+        for name in ("a.py", "b.py", "c.py"):
+            (tree / name).write_text("".join(f"{text} {n}\n" for n in range(10)))
+    assert regenerate.report_drift(current, wanted) == 1
+    out = capsys.readouterr().out
+    assert out.count("diff cut at 12 lines") == 1
+    diff_lines = out.split("c.py\n", 1)[1].split("... diff cut")[0].splitlines()
+    assert len(diff_lines) == 12 and diff_lines[0] == "--- a/a.py"
