@@ -1,5 +1,5 @@
-"""python -m clicksend_emulator [--port N] [--db FILE] [--limit-policy reject|clamp] [--public-url URL]
-[--admin-token T] [--send-answer nested|flat]"""
+"""clicksend-emulator (or python -m clicksend_emulator) [--port N] [--db FILE]
+[--limit-policy reject|clamp] [--public-url URL] [--admin-token T] [--send-answer nested|flat]"""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .server import run_emulator
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m clicksend_emulator", description=__doc__)
+    parser = argparse.ArgumentParser(prog="clicksend-emulator", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1", help="loopback by default; the emulator has no real security")
     parser.add_argument("--port", type=int, default=8765, help="0 picks a free port (default: %(default)s)")
     parser.add_argument("--db", type=Path, help="keep campaigns in this SQLite file across restarts")

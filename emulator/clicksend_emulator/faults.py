@@ -15,16 +15,12 @@ import threading
 from dataclasses import dataclass
 from typing import Literal
 
+from clicksend_sms_campaigns.operations import OPERATIONS as REGISTRY
+
 FaultKind = Literal["latency", "rate_limit", "server_error", "drop"]
 FAULT_KINDS: tuple[FaultKind, ...] = ("latency", "rate_limit", "server_error", "drop")
-OPERATIONS = (
-    "send_sms_campaign",
-    "calculate_sms_campaign_price",
-    "update_sms_campaign",
-    "get_sms_campaign",
-    "cancel_sms_campaign",
-    "list_sms_campaigns",
-)
+#: The operations a fault may name: the spec's registry.
+OPERATIONS = tuple(operation.id for operation in REGISTRY)
 #: The longest latency or Retry-After a fault may ask for.
 MAX_FAULT_SECONDS = 3600
 
