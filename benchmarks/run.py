@@ -12,6 +12,10 @@
    gsm0338 codec. Target: identical results, at least 5x faster.
 4. scripts/regenerate.py --check against a bare generator call on the same spec. Target: within 2x.
 5. the whole offline test suite's wall time on this machine.
+6. bulk work against the emulator answering 100 ms late, as ClickSend far away does: walking
+   20,000 campaigns with iter_sms_campaigns(prefetch=8) against one page after another, and
+   cancelling 500 with cancel_sms_campaigns(concurrency=8) against one after another. Target: at
+   least 3x faster each, identical results, peak memory flat (20,000 against 2,000 campaigns).
 
 Prints a table and writes BENCHMARKS.md. `--profile decode|walk|analyze|regenerate` instead runs
 this client's side of one benchmark under pyinstrument and prints where the time goes.
@@ -40,7 +44,14 @@ from clicksend_emulator import BIG_LIST_ID, DEFAULT_ACCOUNTS, Emulator
 from clicksend_emulator.pricing import personalise
 from clicksend_emulator.seed import Contact
 from clicksend_emulator.store import CampaignStore, Clock, Lifecycle
-from clicksend_sms_campaigns import ClickSendClient, RetryPolicy, analyze_message, iter_sms_campaigns
+from clicksend_sms_campaigns import (
+    ClickSendClient,
+    RetryPolicy,
+    analyze_message,
+    cancel_sms_campaigns,
+    iter_sms_campaigns,
+)
+from clicksend_sms_campaigns.api.sms_campaigns import cancel_sms_campaign
 from clicksend_sms_campaigns.models import SmsCampaignPageEnvelope
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,7 +135,7 @@ def bench_decode(quick: bool) -> Result:
 # --- 2. paging end to end ----------------------------------------------------------------
 
 
-def seed_database(path: Path, count: int) -> None:
+def seed_database(path: Path, count: int, schedule: int = 1_700_000_000) -> None:
     store = CampaignStore(Clock(), Lifecycle(), path)
     account = DEFAULT_ACCOUNTS[0]
     fields = {
@@ -142,8 +153,8 @@ def seed_database(path: Path, count: int) -> None:
             "sms_campaign_id": 1000 + index,
             "user_id": account.user_id,
             "date_added": 1_700_000_000 + index,
-            "send_at": 1_700_000_000,
-            "schedule": 1_700_000_000,
+            "send_at": schedule,
+            "schedule": schedule,
         }
         for index in range(count)
     )
@@ -196,12 +207,15 @@ def peak_memory(function: Callable[[], int]) -> tuple[int, int]:
 
 
 @contextmanager
-def seeded_emulator(count: int) -> Iterator[str]:
-    """An emulator process serving `count` campaigns; yields its base URL."""
+def seeded_emulator(count: int, *, latency: float = 0.0, schedule: int = 1_700_000_000) -> Iterator[str]:
+    """An emulator process serving `count` campaigns, each answer `latency` seconds late; yields its base URL."""
     with tempfile.TemporaryDirectory() as scratch:
         database = Path(scratch) / "campaigns.sqlite"
-        seed_database(database, count)
+        seed_database(database, count, schedule)
         with emulator_process(database) as base_url:
+            if latency:
+                fault = {"kind": "latency", "operation": "*", "probability": 1.0, "seconds": latency}
+                httpx.post(base_url.removesuffix("/v3") + "/_emulator/faults", json=fault).raise_for_status()
             yield base_url
 
 
@@ -268,6 +282,79 @@ def analyze_ours(recipients: list[dict[str, str]]) -> list[tuple[str, int, int]]
         analysis = analyze_message(BODY, recipient=recipient)
         results.append((analysis.encoding, analysis.length, analysis.parts))
     return results
+
+
+# --- 6. bulk work at a realistic latency ----------------------------------------------------
+
+LATENCY = 0.1  # seconds the emulator waits before each answer: ClickSend is a long way off
+
+
+def ids_sequential(base_url: str) -> list[int]:
+    """The plain loop: one page after another."""
+    with ClickSendClient("emulator", "emulator-key", base_url=base_url, max_retries=0) as client:
+        return [c.sms_campaign_id for c in iter_sms_campaigns(client, limit=100, prefetch=1)]
+
+
+def ids_ahead(base_url: str, prefetch: int = 8) -> list[int]:
+    with ClickSendClient("emulator", "emulator-key", base_url=base_url, max_retries=0) as client:
+        return [c.sms_campaign_id for c in iter_sms_campaigns(client, limit=100, prefetch=prefetch)]
+
+
+def cancel_sequential(base_url: str, ids: list[int]) -> list[str | None]:
+    with ClickSendClient("emulator", "emulator-key", base_url=base_url, max_retries=0) as client:
+        return [cancel_sms_campaign.sync(client=client, sms_campaign_id=i).data.status for i in ids]
+
+
+def cancel_concurrent(base_url: str, ids: list[int], concurrency: int = 8) -> list[str | None]:
+    with ClickSendClient("emulator", "emulator-key", base_url=base_url, max_retries=0) as client:
+        outcomes = cancel_sms_campaigns(client, ids, concurrency=concurrency)
+    return [o.campaign.status if o.campaign else type(o.error).__name__ for o in outcomes]
+
+
+def bench_latency(quick: bool) -> list[Result]:
+    total, cancels = (5_000, 100) if quick else (20_000, 500)
+    with seeded_emulator(total, latency=LATENCY) as base_url:
+        started = time.perf_counter()
+        sequential = ids_sequential(base_url)
+        t_sequential = time.perf_counter() - started
+        started = time.perf_counter()
+        ahead = ids_ahead(base_url)
+        t_ahead = time.perf_counter() - started
+        _, peak_large = peak_memory(lambda: len(ids_ahead(base_url)))
+    small = 2_000  # 20 pages: enough to fill the 8 pages in flight, so the two peaks compare like with like
+    with seeded_emulator(small, latency=LATENCY) as base_url:
+        _, peak_small = peak_memory(lambda: len(ids_ahead(base_url)))
+    walk_speedup = t_sequential / t_ahead
+    future = int(time.time()) + 90 * 24 * 3600
+    with seeded_emulator(cancels, latency=LATENCY, schedule=future) as base_url:
+        ids = list(range(1000, 1000 + cancels))
+        started = time.perf_counter()
+        one_by_one = cancel_sequential(base_url, ids)
+        t_one_by_one = time.perf_counter() - started
+        started = time.perf_counter()
+        together = cancel_concurrent(base_url, ids)
+        t_together = time.perf_counter() - started
+    cancel_speedup = t_one_by_one / t_together
+    same_walk, same_cancels = sequential == ahead, one_by_one == together == ["Cancelled"] * cancels
+    return [
+        Result(
+            f"6a. walk {total:,} campaigns, {LATENCY * 1000:.0f} ms per answer",
+            f"prefetch=8 {t_ahead:.1f} s, one page after another {t_sequential:.1f} s; same campaigns in the "
+            f"same order: {same_walk}; peak memory {peak_large / 1e6:.1f} MB ({total:,}) vs "
+            f"{peak_small / 1e6:.1f} MB ({small:,})",
+            walk_speedup,
+            ">= 3x faster, identical, memory flat",
+            walk_speedup >= 3 and same_walk and peak_large <= 1.5 * peak_small,
+        ),
+        Result(
+            f"6b. cancel {cancels} campaigns, {LATENCY * 1000:.0f} ms per answer",
+            f"cancel_sms_campaigns(concurrency=8) {t_together:.1f} s, one after another {t_one_by_one:.1f} s; "
+            f"every one Cancelled both ways: {same_cancels}",
+            cancel_speedup,
+            ">= 3x faster, identical",
+            cancel_speedup >= 3 and same_cancels,
+        ),
+    ]
 
 
 def bench_analysis(quick: bool) -> Result:
@@ -409,6 +496,7 @@ def main(argv: list[str] | None = None) -> int:
         *bench_paging(args.quick),
         bench_analysis(args.quick),
         bench_regenerate(args.quick),
+        *bench_latency(args.quick),
     ]
     if not args.skip_suite:
         results.append(bench_suite())

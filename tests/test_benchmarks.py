@@ -34,3 +34,14 @@ def test_the_sides_of_a_comparison_take_turns_and_each_gets_its_own_best() -> No
     seconds = bench.best_of(lambda: calls.append("ours"), lambda: calls.append("theirs"), number=2, repeat=3)
     assert calls == ["ours", "ours", "theirs", "theirs"] * 3
     assert len(seconds) == 2 and all(0 < each < 1 for each in seconds)
+
+
+@pytest.mark.slow  # starts emulator processes
+def test_the_latency_benchmark_compares_like_with_like() -> None:
+    with bench.seeded_emulator(450) as base_url:
+        assert bench.ids_sequential(base_url) == bench.ids_ahead(base_url) == list(range(1000, 1450))
+    future = 2_000_000_000
+    with bench.seeded_emulator(30, latency=0.01, schedule=future) as base_url:
+        ids = list(range(1000, 1030))
+        assert bench.cancel_sequential(base_url, ids) == ["Cancelled"] * 30
+        assert bench.cancel_concurrent(base_url, ids) == ["Cancelled"] * 30

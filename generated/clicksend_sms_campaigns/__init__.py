@@ -7,6 +7,7 @@ Start with ClickSendClient; call the operations in clicksend_sms_campaigns.api.s
 """
 
 from . import build_info
+from .bulk import CancelOutcome, acancel_sms_campaigns, cancel_sms_campaigns
 from .clicksend_client import DEFAULT_BASE_URL, ClickSendClient
 from .exceptions import (
     AnswerTooLargeError,
@@ -41,6 +42,7 @@ __all__ = (
     "AnswerTooLargeError",
     "AuthenticationError",
     "BadRequestError",
+    "CancelOutcome",
     "ClickSendClient",
     "ClickSendError",
     "ClickSendWarning",
@@ -59,11 +61,13 @@ __all__ = (
     "TransportError",
     "UnicodeCharacter",
     "__version__",
+    "acancel_sms_campaigns",
     "aiter_sms_campaigns",
     "analyze_message",
     "as_decimal",
     "as_unix_seconds",
     "build_info",
+    "cancel_sms_campaigns",
     "iter_sms_campaigns",
     "order_by",
     "parse_order_by",

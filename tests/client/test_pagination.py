@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import math
+import threading
+import time
 from typing import Any
 
 import httpx
 import pytest
-from clicksend_sms_campaigns import MalformedResponseError, aiter_sms_campaigns, iter_sms_campaigns
+from clicksend_sms_campaigns import ClickSendClient, MalformedResponseError, aiter_sms_campaigns, iter_sms_campaigns
 
 from tests.client.fakes import FakeClickSend, success_example
 
@@ -58,7 +60,7 @@ def test_walks_every_page_and_stops_after_the_last(total: int, limit: int, pages
             for c in iter_sms_campaigns(client, q="status:Scheduled", order_by="name:asc", limit=limit)
         ]
     assert ids == list(range(1, total + 1))
-    assert [r.url.params["page"] for r in fake.requests] == [str(n) for n in range(1, pages + 1)]
+    assert _pages_asked(fake) == list(range(1, pages + 1)), "every page once, none beyond last_page"
     for request in fake.requests:
         assert dict(request.url.params) | {"page": "-"} == {
             "page": "-",
@@ -68,17 +70,27 @@ def test_walks_every_page_and_stops_after_the_last(total: int, limit: int, pages
         }
 
 
-def test_stops_at_an_empty_page_even_if_last_page_says_more() -> None:
+def _pages_asked(fake: FakeClickSend) -> list[int]:
+    return sorted(int(r.url.params["page"]) for r in fake.requests)
+
+
+@pytest.mark.parametrize("prefetch", [1, 4])
+def test_stops_at_an_empty_page_even_if_last_page_says_more(prefetch: int) -> None:
     fake = _fake(1000, 10, empty_from_page=3)
     with fake.client() as client:
-        assert len(list(iter_sms_campaigns(client))) == 200
-    assert len(fake.requests) == 3
+        assert len(list(iter_sms_campaigns(client, prefetch=prefetch))) == 200
+    # Fetching ahead may have asked for up to prefetch - 1 pages past the empty one; never one twice.
+    asked = _pages_asked(fake)
+    assert asked[:3] == [1, 2, 3] and len(set(asked)) == len(asked), "never a page twice"
+    assert len(asked) <= 3 + prefetch - 1, "at most prefetch - 1 pages asked for past the empty one"
+    if prefetch == 1:
+        assert asked == [1, 2, 3]
 
 
 def test_fetches_a_page_only_when_the_previous_one_is_used_up() -> None:
     fake = _fake(250, 3)
     with fake.client() as client:
-        campaigns = iter_sms_campaigns(client)
+        campaigns = iter_sms_campaigns(client, prefetch=1)
         assert fake.requests == [], "nothing is fetched before iteration starts"
         for _ in range(100):
             next(campaigns)
@@ -102,7 +114,7 @@ def test_async_twin_gives_the_same_campaigns() -> None:
             return [c.sms_campaign_id async for c in aiter_sms_campaigns(client, date_from=0, date_to=2_000_000_000)]
 
     assert asyncio.run(walk()) == list(range(1, 231))
-    assert [r.url.params["page"] for r in fake.requests] == ["1", "2", "3"]
+    assert _pages_asked(fake) == [1, 2, 3]
     assert fake.requests[0].url.params["date_to"] == "2000000000"
 
 
@@ -148,7 +160,8 @@ def _page_answer(items: list[int], **fields: Any) -> httpx.Response:
 def _walk(*answers: httpx.Response | Any) -> tuple[list[int], list[str]]:
     fake = FakeClickSend().then(*answers)
     with fake.client() as client:
-        ids = [c.sms_campaign_id for c in iter_sms_campaigns(client, limit=15)]
+        # Scripted answers come in the order asked for: one page at a time.
+        ids = [c.sms_campaign_id for c in iter_sms_campaigns(client, limit=15, prefetch=1)]
     return ids, [r.url.params["page"] for r in fake.requests]
 
 
@@ -203,7 +216,88 @@ def test_the_async_walk_reads_missing_page_fields_the_same_way() -> None:
 
     async def walk() -> list[int]:
         async with fake.client() as client:
-            return [c.sms_campaign_id async for c in aiter_sms_campaigns(client)]
+            return [c.sms_campaign_id async for c in aiter_sms_campaigns(client, prefetch=1)]
 
     assert asyncio.run(walk()) == [1, 2, 3]
     assert len(fake.requests) == 2
+
+
+# --- Fetching ahead ------------------------------------------------------------------------
+
+
+class _InFlight:
+    """Counts requests in flight at once; each answer takes `seconds`."""
+
+    def __init__(self, total: int, seconds: float) -> None:
+        self.answer, self.seconds = paged(total), seconds
+        self.now = self.most = 0
+        self.lock = threading.Lock()
+        self.pages: list[int] = []
+
+    def _enter(self, request: httpx.Request) -> None:
+        with self.lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+            self.pages.append(int(request.url.params["page"]))
+
+    def _leave(self) -> None:
+        with self.lock:
+            self.now -= 1
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        self._enter(request)
+        time.sleep(self.seconds)
+        self._leave()
+        return self.answer(request)  # type: ignore[no-any-return]
+
+    async def ahandle(self, request: httpx.Request) -> httpx.Response:
+        self._enter(request)
+        await asyncio.sleep(self.seconds)
+        self._leave()
+        return self.answer(request)  # type: ignore[no-any-return]
+
+    def client(self) -> ClickSendClient:
+        return ClickSendClient(
+            "user", "key", base_url="https://clicksend.test/v3", max_retries=0,
+            transport=httpx.MockTransport(self.handle), async_transport=httpx.MockTransport(self.ahandle),
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize("prefetch", [1, 2, 4])
+def test_pages_are_fetched_ahead_at_most_prefetch_at_once_and_come_in_order(prefetch: int) -> None:
+    server = _InFlight(1000, 0.02)
+    with server.client() as client:
+        ids = [c.sms_campaign_id for c in iter_sms_campaigns(client, prefetch=prefetch)]
+    assert ids == list(range(1, 1001))
+    assert sorted(server.pages) == list(range(1, 11)), "every page once"
+    assert server.most == prefetch
+
+
+@pytest.mark.parametrize("prefetch", [1, 3])
+def test_the_async_walk_fetches_ahead_the_same_way(prefetch: int) -> None:
+    server = _InFlight(1000, 0.02)
+
+    async def walk() -> list[int]:
+        async with server.client() as client:
+            return [c.sms_campaign_id async for c in aiter_sms_campaigns(client, prefetch=prefetch)]
+
+    assert asyncio.run(walk()) == list(range(1, 1001))
+    assert sorted(server.pages) == list(range(1, 11))
+    assert server.most == prefetch
+
+
+def test_stopping_early_leaves_no_page_waited_for() -> None:
+    server = _InFlight(1000, 0.05)
+    with server.client() as client:
+        started = time.monotonic()
+        walk = iter_sms_campaigns(client, prefetch=4)
+        first = next(walk)
+        walk.close()  # the caller stops: the pages in flight are not waited for
+        assert time.monotonic() - started < 0.5
+    assert first.sms_campaign_id == 1 and len(server.pages) <= 5
+
+
+@pytest.mark.parametrize("prefetch", [0, -1, 1.5, True, "2"])
+def test_prefetch_must_be_a_whole_number_of_pages(prefetch: Any) -> None:
+    with FakeClickSend().client() as client, pytest.raises(ValueError, match="prefetch"):
+        next(iter_sms_campaigns(client, prefetch=prefetch))
