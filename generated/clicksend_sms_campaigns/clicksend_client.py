@@ -8,10 +8,13 @@ AuthenticatedClient for them), sync and async alike.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
 import os
 import platform
 import re
+import threading
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any
@@ -20,6 +23,7 @@ import httpx
 
 from .bounds import ACCEPTED_ENCODINGS, with_deadline_backend
 from .build_info import VERSION
+from .exceptions import RequestValidationError
 from .retries import AsyncRetryingTransport, RetryingTransport, RetryPolicy
 
 DEFAULT_BASE_URL = "https://rest.clicksend.com/v3"
@@ -86,6 +90,13 @@ class _AsyncCookielessClient(_KeepsNoCookies, httpx.AsyncClient):
     pass
 
 
+class _Keep:
+    """`deadline` not given to with_options (None means: no deadline)."""
+
+
+_KEEP = _Keep()
+
+
 class ClickSendClient:
     """A connection to ClickSend's REST API v3 for one account.
 
@@ -149,6 +160,58 @@ class ClickSendClient:
         self._async_transport = async_transport
         self._client: httpx.Client | None = None
         self._async_client: httpx.AsyncClient | None = None
+        # Pages fetched ahead and bulk cancels call from several threads: one httpx client is made.
+        self._creating = threading.Lock()
+        # The connection pools (the transports under the retries), shared with with_options() views.
+        self._pool: httpx.BaseTransport | None = None
+        self._async_pool: httpx.AsyncBaseTransport | None = None
+        # Set on a with_options() view: the client whose pools it borrows, and what it adds to requests.
+        self._lender: ClickSendClient | None = None
+        self._extra_query: dict[str, Any] = {}
+        self._extra_body: dict[str, Any] = {}
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
+        deadline: float | _Keep | None = _KEEP,
+        checks: bool | None = None,
+    ) -> ClickSendClient:
+        """This client with other settings for the calls made through it, sharing its connections.
+
+            get_sms_campaign.sync(client=client.with_options(timeout=5, max_retries=0), sms_campaign_id=7)
+
+        `timeout`, `max_retries` (or a whole `retry_policy`), `deadline` (None lifts it) and `checks`
+        replace the client's; `headers` are added to the client's; `extra_query` is added to every
+        request's query and `extra_body` to every JSON body (an operation with no body refuses it,
+        naming the field). What is not given stays as this client has it. The view borrows this
+        client's connection pools: closing the view releases nothing, closing this client closes
+        the view's connections too.
+        """
+        view = object.__new__(type(self))
+        view.__dict__.update(self.__dict__)
+        view._lender = self._lender or self
+        view._client, view._async_client = None, None
+        if timeout is not None:
+            view.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        if headers:
+            view._headers = {**self._headers, **_checked_headers(headers)}
+        view._extra_query = {**self._extra_query, **dict(extra_query or {})}
+        view._extra_body = {**self._extra_body, **dict(extra_body or {})}
+        if retry_policy is not None:
+            view.retry_policy = retry_policy
+        elif max_retries is not None:
+            view.retry_policy = dataclasses.replace(self.retry_policy, max_retries=max_retries)
+        if not isinstance(deadline, _Keep):
+            view.deadline = _positive_or_none("deadline", deadline)
+        if checks is not None:
+            view.checks = bool(checks)
+        return view
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> ClickSendClient:
@@ -172,19 +235,40 @@ class ClickSendClient:
             "base_url": self.base_url,
             "auth": self._auth,
             "headers": self._headers,
+            "params": self._extra_query,
             "timeout": self.timeout,
             "follow_redirects": False,
         }
 
+    def _sync_pool(self) -> httpx.BaseTransport:
+        if self._lender is not None:
+            return _Borrowed(self._lender._sync_pool())
+        if self._pool is None:
+            self._pool = self._transport or _bounded(httpx.HTTPTransport())
+        return self._pool
+
+    def _async_pool_(self) -> httpx.AsyncBaseTransport:
+        if self._lender is not None:
+            return _AsyncBorrowed(self._lender._async_pool_())
+        if self._async_pool is None:
+            self._async_pool = self._async_transport or _bounded(httpx.AsyncHTTPTransport())
+        return self._async_pool
+
     def get_httpx_client(self) -> httpx.Client:
         """The sync httpx client, created on first use."""
         if self._client is None:
+            with self._creating:
+                return self._create_httpx_client()
+        return self._client
+
+    def _create_httpx_client(self) -> httpx.Client:
+        if self._client is None:
             _redact_queries_in_httpx_logs(self.base_url)
-            transport = RetryingTransport(
-                self._transport or _bounded(httpx.HTTPTransport()),
-                self.retry_policy,
-                max_answer_bytes=self.max_answer_bytes,
+            transport: httpx.BaseTransport = RetryingTransport(
+                self._sync_pool(), self.retry_policy, max_answer_bytes=self.max_answer_bytes
             )
+            if self._extra_body:
+                transport = _ExtraBody(transport, self._extra_body)
             hooks = {"response": [_detach_stream]}
             self._client = _CookielessClient(transport=transport, event_hooks=hooks, **self._options())
         return self._client
@@ -193,11 +277,11 @@ class ClickSendClient:
         """The async httpx client, created on first use."""
         if self._async_client is None:
             _redact_queries_in_httpx_logs(self.base_url)
-            transport = AsyncRetryingTransport(
-                self._async_transport or _bounded(httpx.AsyncHTTPTransport()),
-                self.retry_policy,
-                max_answer_bytes=self.max_answer_bytes,
+            transport: httpx.AsyncBaseTransport = AsyncRetryingTransport(
+                self._async_pool_(), self.retry_policy, max_answer_bytes=self.max_answer_bytes
             )
+            if self._extra_body:
+                transport = _AsyncExtraBody(transport, self._extra_body)
             hooks = {"response": [_adetach_stream]}
             self._async_client = _AsyncCookielessClient(transport=transport, event_hooks=hooks, **self._options())
         return self._async_client
@@ -206,11 +290,13 @@ class ClickSendClient:
         if self._client is not None:
             self._client.close()
             self._client = None
+        self._pool = None
 
     async def aclose(self) -> None:
         if self._async_client is not None:
             await self._async_client.aclose()
             self._async_client = None
+        self._async_pool = None
 
     def __enter__(self) -> ClickSendClient:
         self.get_httpx_client()
@@ -229,6 +315,62 @@ class ClickSendClient:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+class _Borrowed(httpx.BaseTransport):
+    """A with_options() view's way to the lending client's pool: closing the view leaves it open."""
+
+    def __init__(self, pool: httpx.BaseTransport) -> None:
+        self._pool = pool
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self._pool.handle_request(request)
+
+
+class _AsyncBorrowed(httpx.AsyncBaseTransport):
+    def __init__(self, pool: httpx.AsyncBaseTransport) -> None:
+        self._pool = pool
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self._pool.handle_async_request(request)
+
+
+def _with_extra_body(request: httpx.Request, extra: dict[str, Any]) -> httpx.Request:
+    """The request with `extra` merged into its JSON object body; refused when it has none."""
+    operation = request.extensions.get("clicksend_operation", "this operation")
+    try:
+        body = json.loads(request.read()) if request.content else None
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise RequestValidationError(
+            next(iter(extra)), f"extra_body was given, but {operation} sends no JSON object body; nothing was sent"
+        )
+    headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() != "content-length"]
+    content = json.dumps({**body, **extra}, ensure_ascii=False, separators=(",", ":")).encode()
+    return httpx.Request(request.method, request.url, headers=headers, content=content, extensions=request.extensions)
+
+
+class _ExtraBody(httpx.BaseTransport):
+    def __init__(self, wrapped: httpx.BaseTransport, extra: dict[str, Any]) -> None:
+        self._wrapped, self._extra = wrapped, extra
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self._wrapped.handle_request(_with_extra_body(request, self._extra))
+
+    def close(self) -> None:
+        self._wrapped.close()
+
+
+class _AsyncExtraBody(httpx.AsyncBaseTransport):
+    def __init__(self, wrapped: httpx.AsyncBaseTransport, extra: dict[str, Any]) -> None:
+        self._wrapped, self._extra = wrapped, extra
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self._wrapped.handle_async_request(_with_extra_body(request, self._extra))
+
+    async def aclose(self) -> None:
+        await self._wrapped.aclose()
 
 
 def _checked_base_url(base_url: str) -> str:
