@@ -1,4 +1,4 @@
-"""iter_sms_campaigns and aiter_sms_campaigns walk every page lazily, with the same filters."""
+"""iter_sms_campaigns and aiter_sms_campaigns walk every page, a few ahead and in order, with the same filters."""
 
 from __future__ import annotations
 
