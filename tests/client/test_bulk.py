@@ -15,6 +15,7 @@ from clicksend_sms_campaigns import (
     ClickSendClient,
     NotFoundError,
     OutcomeUnknownError,
+    RetryPolicy,
     acancel_sms_campaigns,
     cancel_sms_campaigns,
 )
@@ -102,7 +103,7 @@ def test_a_campaign_given_twice_is_asked_for_once() -> None:
 @pytest.mark.parametrize("concurrency", [1, 3, 8])
 def test_at_most_concurrency_cancels_in_flight_and_never_two_for_one_campaign(concurrency: int) -> None:
     server = _Server(seconds=0.02, broken=frozenset({4}))
-    with server.client(max_retries=2, retry_policy=None) as client:
+    with server.client(retry_policy=RetryPolicy(max_retries=2, backoff_base=0.0)) as client:
         outcomes = cancel_sms_campaigns(client, range(1, 25), concurrency=concurrency)
     assert server.most == concurrency
     assert server.twice_at_once == [], "a retry of a campaign waits for its previous attempt"

@@ -23,6 +23,7 @@ def test_the_readmes_have_examples() -> None:
     assert any(e[0].parent.name == "generated" for e in EXAMPLES)
 
 
+@pytest.mark.slow  # each example runs in a fresh Python process
 @pytest.mark.parametrize(
     ("readme", "code"), [(e[0], e[2]) for e in EXAMPLES], ids=[f"{e[0].relative_to(ROOT)}#{e[1]}" for e in EXAMPLES]
 )

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -29,6 +31,7 @@ def _pytest(folder: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # runs pytest in a fresh process
 def test_the_readme_test_file_passes_with_the_plugin_s_fixtures(tmp_path: Path) -> None:
     (tmp_path / "test_reminders.py").write_text(_readme_test_file())
     done = _pytest(tmp_path)
@@ -36,6 +39,7 @@ def test_the_readme_test_file_passes_with_the_plugin_s_fixtures(tmp_path: Path) 
     assert re.search(r"\b2 passed\b", done.stdout), done.stdout[-500:]
 
 
+@pytest.mark.slow  # runs pytest in a fresh process
 def test_the_fixtures_really_reach_the_emulator(tmp_path: Path) -> None:
     # A test file that would pass against anything answers the wrong status from the emulator: it fails.
     wrong = _readme_test_file().replace('.data.status == "Sent"', '.data.status == "Cancelled"')
