@@ -23,7 +23,7 @@ INPUTS_SHA256: Final[dict[str, str]] = {
     "handwritten/answers.py": "8639e87220cab08e1be0314c457cf04b29b157d647711aee09202524c49057d9",
     "handwritten/bounds.py": "dd0a19221523067d49e4fbcd7c9062fec3d20cbc82e3a90a9524909f1f290f3f",
     "handwritten/bulk.py": "bea38ce68f8cdc23a25a75703021f66a86c8c62c105f0ef1222bf7a7e1a032b9",
-    "handwritten/clicksend_client.py": "f0c7f72d6f8e3e6554007996dd4e0c9f02b84b286bc7f8b999b754bce5cb8c27",
+    "handwritten/clicksend_client.py": "02a6cafbac88b0a0fb643056355855ab0e4acef865ebc8ec4cdfc5ec4ee792c0",
     "handwritten/exceptions.py": "a7fcda923c5a603fc6796d27f401c375f3c446bbfd9c010b607f16372856e3cc",
     "handwritten/message.py": "aa15f984b8ad0f77d54976e676da0c8abff1bf9058b713d875430a18138cac1f",
     "handwritten/operations.py": "c37b838bb44e911c5f269e0ca783ac9fcfa87ab0f4c7bbefadff845c170c9e82",

@@ -240,16 +240,16 @@ class ClickSendClient:
             "follow_redirects": False,
         }
 
-    def _sync_pool(self) -> httpx.BaseTransport:
+    def _pool_for_sync(self) -> httpx.BaseTransport:
         if self._lender is not None:
-            return _Borrowed(self._lender._sync_pool())
+            return _Borrowed(self._lender._pool_for_sync())
         if self._pool is None:
             self._pool = self._transport or _bounded(httpx.HTTPTransport())
         return self._pool
 
-    def _async_pool_(self) -> httpx.AsyncBaseTransport:
+    def _pool_for_async(self) -> httpx.AsyncBaseTransport:
         if self._lender is not None:
-            return _AsyncBorrowed(self._lender._async_pool_())
+            return _AsyncBorrowed(self._lender._pool_for_async())
         if self._async_pool is None:
             self._async_pool = self._async_transport or _bounded(httpx.AsyncHTTPTransport())
         return self._async_pool
@@ -265,7 +265,7 @@ class ClickSendClient:
         if self._client is None:
             _redact_queries_in_httpx_logs(self.base_url)
             transport: httpx.BaseTransport = RetryingTransport(
-                self._sync_pool(), self.retry_policy, max_answer_bytes=self.max_answer_bytes
+                self._pool_for_sync(), self.retry_policy, max_answer_bytes=self.max_answer_bytes
             )
             if self._extra_body:
                 transport = _ExtraBody(transport, self._extra_body)
@@ -278,7 +278,7 @@ class ClickSendClient:
         if self._async_client is None:
             _redact_queries_in_httpx_logs(self.base_url)
             transport: httpx.AsyncBaseTransport = AsyncRetryingTransport(
-                self._async_pool_(), self.retry_policy, max_answer_bytes=self.max_answer_bytes
+                self._pool_for_async(), self.retry_policy, max_answer_bytes=self.max_answer_bytes
             )
             if self._extra_body:
                 transport = _AsyncExtraBody(transport, self._extra_body)
