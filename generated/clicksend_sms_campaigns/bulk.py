@@ -57,6 +57,8 @@ def cancel_sms_campaigns(
     """Cancel every campaign, up to `concurrency` at once; one outcome per campaign, in the order given.
 
     `on_outcome` is called with each outcome as it arrives (for a progress bar), in this thread.
+    When the call is stopped (Ctrl-C, or `on_outcome` raising), no further cancel starts; the
+    ones already in flight finish, since a request sent cannot be called back.
     """
     ids = _campaign_ids(sms_campaign_ids, concurrency)
 
@@ -68,12 +70,15 @@ def cancel_sms_campaigns(
         return CancelOutcome(campaign_id, campaign=answer.data)
 
     outcomes: dict[int, CancelOutcome] = {}
-    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="clicksend-cancel") as pool:
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="clicksend-cancel")
+    try:
         for future in as_completed([pool.submit(cancel, campaign_id) for campaign_id in ids]):
             outcome = future.result()
             outcomes[outcome.sms_campaign_id] = outcome
             if on_outcome is not None:
                 on_outcome(outcome)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return [outcomes[campaign_id] for campaign_id in ids]
 
 

@@ -133,3 +133,18 @@ def test_the_async_twin_does_the_same(concurrency: int) -> None:
 def test_concurrency_must_be_a_whole_number_of_requests(concurrency: Any) -> None:
     with _Server().client() as client, pytest.raises(ValueError, match="concurrency"):
         cancel_sms_campaigns(client, [1], concurrency=concurrency)
+
+
+def test_a_stop_starts_no_further_cancel() -> None:
+    # Ctrl-C reaches the caller's thread while it waits, or in on_outcome; either way the queued
+    # cancels must not go on in the background after the call has ended.
+    server = _Server(seconds=0.02)
+
+    def stop(outcome: CancelOutcome) -> None:
+        raise KeyboardInterrupt
+
+    with server.client() as client, pytest.raises(KeyboardInterrupt):
+        cancel_sms_campaigns(client, range(1, 11), concurrency=2, on_outcome=stop)
+    asked = len(server.asked)
+    time.sleep(0.1)
+    assert len(server.asked) == asked <= 4, "only cancels already started when it stopped were sent (of 10)"
