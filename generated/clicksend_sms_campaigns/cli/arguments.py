@@ -1,0 +1,172 @@
+# Copied by `python3 tasks.py regenerate` from handwritten/cli/arguments.py; do not edit this copy:
+# edit handwritten/cli/arguments.py (`python3 tasks.py test` copies it again).
+"""The command line's grammar: its commands, options and the values they take.
+
+A bad argument is one line on standard error and exit code 2, like every other failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+from pathlib import Path
+from typing import NoReturn
+
+from ..query import SEARCH_FIELDS, parse_order_by
+from .failures import CommandError
+
+PROGRAM = "clicksend-campaigns"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise CommandError(f"{self.prog}: {message}", hint=f"see `{self.prog} --help`")
+
+
+def when(text: str) -> int:
+    """A moment: Unix seconds, or an ISO 8601 date or time (local time unless it names an offset)."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a time; use 2026-12-01, 2026-12-01T09:30, 2026-12-01T09:30+10:00 or Unix seconds"
+        ) from None
+    return int(moment.astimezone().timestamp())  # astimezone() reads a naive time as local time
+
+
+def order(text: str) -> str:
+    """`schedule`, `schedule:asc` or `schedule:desc`."""
+    value = text if ":" in text else f"{text}:asc"
+    try:
+        parse_order_by(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return value
+
+
+def search(text: str) -> tuple[str, str]:
+    field, colon, value = text.partition(":")
+    if not colon or field not in SEARCH_FIELDS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not FIELD:VALUE with FIELD one of {', '.join(SEARCH_FIELDS)}")
+    if "," in value:
+        raise argparse.ArgumentTypeError(f"{text!r}: a value cannot hold a comma, which separates conditions")
+    return field, value
+
+
+def campaign_id(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a campaign id (a whole number from 1)")
+    return int(text)
+
+
+def whole_number(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 1")
+    return int(text)
+
+
+def build_parser(version: str) -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROGRAM,
+        description="Price, send, inspect and cancel ClickSend SMS campaigns.",
+        epilog="Exit codes: 0 done; 1 ClickSend refused or was unreachable; 2 bad arguments or input, nothing sent; "
+        "3 some campaigns of a bulk cancel failed; 4 credentials missing, unsafe or refused; "
+        "5 not confirmed; 6 no answer: the change may have been made; 130 interrupted.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROGRAM} {version}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="on failure, show the whole error; log retries")
+    parser.add_argument("--base-url", help="the API to talk to, such as an emulator (default: ClickSend's)")
+    parser.add_argument(
+        "--config", type=Path, help="the config file (default: $CLICKSEND_CONFIG or ~/.config/clicksend/config.ini)"
+    )
+    parser.add_argument("--profile", default="default", help="the config file's profile (default: %(default)s)")
+    parser.add_argument(
+        "--no-checks", action="store_true", help="send requests as given, without the client-side checks"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    analyze = commands.add_parser("analyze", help="encoding, length and parts of a body, per recipient with a CSV")
+    analyze.add_argument("body", nargs="?", help="the message (or --body-file)")
+    _body_file(analyze)
+    analyze.add_argument("--recipients", type=Path, metavar="CSV", help="a CSV with first_name, last_name, custom_1..4")
+    analyze.add_argument("--url-to-shorten", help="a URL ClickSend shortens and appends")
+    analyze.add_argument("--summary", action="store_true", help="only the totals, not a line per recipient")
+    analyze.add_argument("--json", action="store_true", help="one JSON object")
+
+    price = commands.add_parser("price", help="what a campaign would cost")
+    _campaign_fields(price, name_required=False)
+    price.add_argument("--json", action="store_true", help="the price as JSON")
+
+    send = commands.add_parser("send", help="send a campaign, after showing its price and asking")
+    _campaign_fields(send, name_required=True)
+    send.add_argument("--url-to-shorten", help="a URL ClickSend shortens and appends")
+    _confirmation(send)
+    send.add_argument("--json", action="store_true", help="the created campaign as JSON")
+
+    get = commands.add_parser("get", help="one campaign")
+    get.add_argument("sms_campaign_id", type=campaign_id, metavar="ID")
+    get.add_argument("--json", action="store_true")
+
+    update = commands.add_parser("update", help="change a campaign that has not been sent")
+    update.add_argument("sms_campaign_id", type=campaign_id, metavar="ID")
+    update.add_argument("--list-id", help="the contact list")
+    update.add_argument("--name")
+    _body_fields(update)
+    update.add_argument("--from", dest="sender", metavar="SENDER", help="a number (+61...) or an alpha tag")
+    update.add_argument("--schedule", type=when, metavar="WHEN", help="when to send")
+    update.add_argument("--dry-run", action="store_true", help="show the request, change nothing")
+    update.add_argument("--json", action="store_true", help="the updated campaign as JSON")
+
+    listing = commands.add_parser("list", help="campaigns, filtered and sorted")
+    _filters(listing)
+    listing.add_argument("--max", type=whole_number, metavar="N", help="stop after N campaigns")
+    shape = listing.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="one JSON object per line")
+    shape.add_argument("--csv", action="store_true", help="CSV with a header")
+
+    cancel = commands.add_parser("cancel", help="cancel campaigns by id or by filter")
+    cancel.add_argument("sms_campaign_ids", nargs="*", type=campaign_id, metavar="ID")
+    _filters(cancel)
+    cancel.add_argument("--all", action="store_true", help="every campaign the filters (if any) match")
+    cancel.add_argument("--concurrency", type=whole_number, default=4, help="cancels in flight (default: %(default)s)")
+    _confirmation(cancel)
+    cancel.add_argument("--json", action="store_true", help="one JSON object per campaign")
+
+    commands.add_parser("configure", help="save a username and API key (and --base-url) to the config file, owner-only")
+    return parser
+
+
+def _body_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--body-file", type=Path, metavar="FILE", help="read the message from FILE (- for stdin)")
+
+
+def _body_fields(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--body", help="the message")
+    _body_file(parser)
+
+
+def _campaign_fields(parser: argparse.ArgumentParser, *, name_required: bool) -> None:
+    parser.add_argument("--list-id", required=True, help="the contact list to send to")
+    parser.add_argument("--name", required=name_required, help="the campaign's name")
+    _body_fields(parser)
+    parser.add_argument("--from", dest="sender", metavar="SENDER", help="a number (+61...) or an alpha tag")
+    parser.add_argument("--schedule", type=when, metavar="WHEN", help="when to send (default: now)")
+
+
+def _confirmation(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    parser.add_argument("--dry-run", action="store_true", help="show what would happen, change nothing")
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--status", help="such as Scheduled, Sent, Cancelled")
+    parser.add_argument("--name", help="the campaign's name")
+    parser.add_argument("--search", type=search, action="append", default=[], metavar="FIELD:VALUE",
+                        help="another condition, such as list_id:428 (repeatable)")  # fmt: skip
+    parser.add_argument("--operator", choices=["AND", "OR"], help="how conditions combine (ClickSend's default: AND)")
+    parser.add_argument("--order", type=order, metavar="FIELD[:asc|desc]", help="such as schedule:desc")
+    parser.add_argument("--since", type=when, metavar="WHEN", help="only campaigns from this moment (date_from)")
+    parser.add_argument("--until", type=when, metavar="WHEN", help="only campaigns up to this moment (date_to)")

@@ -1,0 +1,5 @@
+"""`python -m clicksend_sms_campaigns.cli`, the same as `clicksend-campaigns`."""
+
+from . import main
+
+raise SystemExit(main())
