@@ -25,6 +25,20 @@ from .models.sms_campaign import SmsCampaign
 DEFAULT_CONCURRENCY = 4
 
 
+class CancelInterrupted(KeyboardInterrupt):
+    """Ctrl-C (or a KeyboardInterrupt from `on_outcome`) stopped cancel_sms_campaigns.
+
+    No further cancel was started, and the ones in flight were finished first, since a request
+    sent cannot be called back: `outcomes` holds what became of every campaign whose cancel was
+    sent, in the order given, and `not_started` the ids never asked for. It is a KeyboardInterrupt,
+    so code that does not look at it stops as on any Ctrl-C.
+    """
+
+    def __init__(self, outcomes: list[CancelOutcome], not_started: list[int]) -> None:
+        super().__init__(f"stopped: {len(outcomes)} cancel(s) sent, {len(not_started)} not started")
+        self.outcomes, self.not_started = outcomes, not_started
+
+
 @dataclass(frozen=True)
 class CancelOutcome:
     """What became of one campaign: `campaign` when ClickSend cancelled it, `error` when it did not."""
@@ -55,8 +69,9 @@ def cancel_sms_campaigns(
     """Cancel every campaign, up to `concurrency` at once; one outcome per campaign, in the order given.
 
     `on_outcome` is called with each outcome as it arrives (for a progress bar), in this thread.
-    When the call is stopped (Ctrl-C, or `on_outcome` raising), no further cancel starts; the
-    ones already in flight finish, since a request sent cannot be called back.
+    When the call is stopped (Ctrl-C, or `on_outcome` raising), no further cancel starts and the
+    ones already in flight finish, since a request sent cannot be called back; a Ctrl-C then
+    raises CancelInterrupted, which says what became of each campaign.
     """
     ids = _campaign_ids(sms_campaign_ids, concurrency)
 
@@ -67,17 +82,20 @@ def cancel_sms_campaigns(
             return CancelOutcome(campaign_id, error=error)
         return CancelOutcome(campaign_id, campaign=answer.data)
 
-    outcomes: dict[int, CancelOutcome] = {}
     pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="clicksend-cancel")
+    futures = [pool.submit(cancel, campaign_id) for campaign_id in ids]
     try:
-        for future in as_completed([pool.submit(cancel, campaign_id) for campaign_id in ids]):
-            outcome = future.result()
-            outcomes[outcome.sms_campaign_id] = outcome
+        for future in as_completed(futures):
             if on_outcome is not None:
-                on_outcome(outcome)
+                on_outcome(future.result())
+    except KeyboardInterrupt:
+        pool.shutdown(wait=True, cancel_futures=True)
+        sent = [future.result() for future in futures if not future.cancelled()]
+        not_started = [campaign_id for campaign_id, future in zip(ids, futures, strict=True) if future.cancelled()]
+        raise CancelInterrupted(sent, not_started) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    return [outcomes[campaign_id] for campaign_id in ids]
+    return [future.result() for future in futures]
 
 
 async def acancel_sms_campaigns(

@@ -7,7 +7,7 @@ Start with ClickSendClient; call the operations in clicksend_sms_campaigns.api.s
 """
 
 from . import build_info
-from .bulk import CancelOutcome, acancel_sms_campaigns, cancel_sms_campaigns
+from .bulk import CancelInterrupted, CancelOutcome, acancel_sms_campaigns, cancel_sms_campaigns
 from .clicksend_client import DEFAULT_BASE_URL, ClickSendClient
 from .exceptions import (
     AnswerTooLargeError,
@@ -42,6 +42,7 @@ __all__ = (
     "AnswerTooLargeError",
     "AuthenticationError",
     "BadRequestError",
+    "CancelInterrupted",
     "CancelOutcome",
     "ClickSendClient",
     "ClickSendError",

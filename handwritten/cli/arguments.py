@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import math
 from pathlib import Path
 from typing import NoReturn
 
+from ..bulk import DEFAULT_CONCURRENCY
 from ..query import SEARCH_FIELDS, parse_order_by
+from .credentials import DEFAULT_PROFILE
 from .failures import CommandError
 
 PROGRAM = "clicksend-campaigns"
+DEFAULT_TIMEOUT, DEFAULT_RETRIES = 30.0, 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,6 +70,22 @@ def whole_number(text: str) -> int:
     return int(text)
 
 
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return value
+
+
+def retries(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 0")
+    return int(text)
+
+
 def build_parser(version: str) -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROGRAM,
@@ -75,18 +95,15 @@ def build_parser(version: str) -> argparse.ArgumentParser:
         "5 not confirmed; 6 no answer: the change may have been made; 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"{PROGRAM} {version}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="on failure, show the whole error; log retries")
-    parser.add_argument("--base-url", help="the API to talk to, such as an emulator (default: ClickSend's)")
-    parser.add_argument(
-        "--config", type=Path, help="the config file (default: $CLICKSEND_CONFIG or ~/.config/clicksend/config.ini)"
-    )
-    parser.add_argument("--profile", default="default", help="the config file's profile (default: %(default)s)")
-    parser.add_argument(
-        "--no-checks", action="store_true", help="send requests as given, without the client-side checks"
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _common_options(parser, defaults=True)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    analyze = commands.add_parser("analyze", help="encoding, length and parts of a body, per recipient with a CSV")
+    def command(name: str, description: str) -> argparse.ArgumentParser:
+        sub = subparsers.add_parser(name, help=description, description=description)
+        _common_options(sub, defaults=False)
+        return sub
+
+    analyze = command("analyze", "encoding, length and parts of a body, per recipient with a CSV")
     analyze.add_argument("body", nargs="?", help="the message (or --body-file)")
     _body_file(analyze)
     analyze.add_argument("--recipients", type=Path, metavar="CSV", help="a CSV with first_name, last_name, custom_1..4")
@@ -94,21 +111,21 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     analyze.add_argument("--summary", action="store_true", help="only the totals, not a line per recipient")
     analyze.add_argument("--json", action="store_true", help="one JSON object")
 
-    price = commands.add_parser("price", help="what a campaign would cost")
+    price = command("price", "what a campaign would cost")
     _campaign_fields(price, name_required=False)
     price.add_argument("--json", action="store_true", help="the price as JSON")
 
-    send = commands.add_parser("send", help="send a campaign, after showing its price and asking")
+    send = command("send", "send a campaign, after showing its price and asking")
     _campaign_fields(send, name_required=True)
     send.add_argument("--url-to-shorten", help="a URL ClickSend shortens and appends")
     _confirmation(send)
     send.add_argument("--json", action="store_true", help="the created campaign as JSON")
 
-    get = commands.add_parser("get", help="one campaign")
+    get = command("get", "one campaign")
     get.add_argument("sms_campaign_id", type=campaign_id, metavar="ID")
     get.add_argument("--json", action="store_true")
 
-    update = commands.add_parser("update", help="change a campaign that has not been sent")
+    update = command("update", "change a campaign that has not been sent")
     update.add_argument("sms_campaign_id", type=campaign_id, metavar="ID")
     update.add_argument("--list-id", help="the contact list")
     update.add_argument("--name")
@@ -118,23 +135,73 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     update.add_argument("--dry-run", action="store_true", help="show the request, change nothing")
     update.add_argument("--json", action="store_true", help="the updated campaign as JSON")
 
-    listing = commands.add_parser("list", help="campaigns, filtered and sorted")
+    listing = command("list", "campaigns, filtered and sorted")
     _filters(listing)
     listing.add_argument("--max", type=whole_number, metavar="N", help="stop after N campaigns")
     shape = listing.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="one JSON object per line")
     shape.add_argument("--csv", action="store_true", help="CSV with a header")
 
-    cancel = commands.add_parser("cancel", help="cancel campaigns by id or by filter")
+    cancel = command("cancel", "cancel campaigns by id or by filter")
     cancel.add_argument("sms_campaign_ids", nargs="*", type=campaign_id, metavar="ID")
     _filters(cancel)
     cancel.add_argument("--all", action="store_true", help="every campaign the filters (if any) match")
-    cancel.add_argument("--concurrency", type=whole_number, default=4, help="cancels in flight (default: %(default)s)")
+    cancel.add_argument(
+        "--concurrency", type=whole_number, default=DEFAULT_CONCURRENCY, help="cancels in flight (default: %(default)s)"
+    )
     _confirmation(cancel)
     cancel.add_argument("--json", action="store_true", help="one JSON object per campaign")
 
-    commands.add_parser("configure", help="save a username and API key (and --base-url) to the config file, owner-only")
+    command("configure", "save a username and API key (and --base-url) to the config file, owner-only")
     return parser
+
+
+def _common_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    """The options of every command, taken before the command or after it (`list --config FILE`).
+    Only the top level sets defaults, so a command's parser does not overwrite what was given before it."""
+
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=default(False),
+        help="on failure, show the whole error; log retries",
+    )
+    parser.add_argument(
+        "--base-url", default=default(None), help="the API to talk to, such as an emulator (default: ClickSend's)"
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=default(None),
+        help="the config file (default: $CLICKSEND_CONFIG, else ~/.config/clicksend/config.ini)",
+    )
+    parser.add_argument(
+        "--profile", default=default(DEFAULT_PROFILE), help=f"the config file's profile (default: {DEFAULT_PROFILE})"
+    )
+    parser.add_argument(
+        "--no-checks",
+        action="store_true",
+        default=default(False),
+        help="send requests as given, without the client-side checks",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=seconds,
+        default=default(DEFAULT_TIMEOUT),
+        metavar="SECONDS",
+        help=f"for each connect, write and read (default: {DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--retries",
+        type=retries,
+        default=default(DEFAULT_RETRIES),
+        metavar="N",
+        help=f"retries of a request that is safe to repeat (default: {DEFAULT_RETRIES}; a send is never repeated)",
+    )
 
 
 def _body_file(parser: argparse.ArgumentParser) -> None:
@@ -162,8 +229,14 @@ def _confirmation(parser: argparse.ArgumentParser) -> None:
 def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--status", help="such as Scheduled, Sent, Cancelled")
     parser.add_argument("--name", help="the campaign's name")
-    parser.add_argument("--search", type=search, action="append", default=[], metavar="FIELD:VALUE",
-                        help="another condition, such as list_id:428 (repeatable)")  # fmt: skip
+    parser.add_argument(
+        "--search",
+        type=search,
+        action="append",
+        default=[],
+        metavar="FIELD:VALUE",
+        help="another condition, such as list_id:428 (repeatable)",
+    )
     parser.add_argument("--operator", choices=["AND", "OR"], help="how conditions combine (ClickSend's default: AND)")
     parser.add_argument("--order", type=order, metavar="FIELD[:asc|desc]", help="such as schedule:desc")
     parser.add_argument("--since", type=when, metavar="WHEN", help="only campaigns from this moment (date_from)")

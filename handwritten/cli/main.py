@@ -97,10 +97,14 @@ def _details(error: BaseException) -> Iterator[str]:
 
 @contextlib.contextmanager
 def _warnings_as_lines(terminal: Terminal) -> Iterator[None]:
-    """The client's warnings (a schedule in the past, an odd sender) as `warning:` lines."""
+    """The client's warnings (a schedule in the past, an odd sender) as `warning:` lines, each once:
+    `send` checks the same fields for the price and for the send."""
+    shown: set[str] = set()
 
     def show(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
-        terminal.warning(str(message))
+        if str(message) not in shown:
+            shown.add(str(message))
+            terminal.warning(str(message))
 
     with warnings.catch_warnings():
         warnings.simplefilter("always", ClickSendWarning)

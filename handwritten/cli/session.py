@@ -30,6 +30,8 @@ class Session:
                     credentials.api_key,
                     base_url=base_url or DEFAULT_BASE_URL,
                     checks=not self.args.no_checks,
+                    timeout=self.args.timeout,
+                    max_retries=self.args.retries,
                 )
             except ValueError as error:
                 if "base_url" in str(error):

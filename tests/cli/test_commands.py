@@ -45,8 +45,12 @@ def test_analyze_counts_as_the_library_does_and_suggests_a_gsm_rewrite(cli: Run)
     ran = cli("analyze", body, environ={})  # no credentials: analyze never talks to ClickSend
     assert ran.code == 0, ran.err
     assert f"Message: Unicode, {expected.length} characters, {expected.parts} part(s)" in ran.out
-    assert "'“' (LEFT DOUBLE QUOTATION MARK, U+201C) -> '\"' at 4" in ran.out
+    # Positions counted from 1, as a person counts: "Big " comes before the first quotation mark.
+    assert "'“' (LEFT DOUBLE QUOTATION MARK, U+201C) -> '\"' at character 5\n" in ran.out
+    assert "'—' (EM DASH, U+2014) -> '-' at character 19\n" in ran.out
     assert 'GSM-7 rewrite (GSM-7, 30 characters, 1 part(s)): Big "deals" today - reply STOP' in ran.out
+    twice = cli("analyze", "“a” “b”", environ={})
+    assert "'“' (LEFT DOUBLE QUOTATION MARK, U+201C) -> '\"' at characters 1, 5\n" in twice.out
 
 
 def test_analyze_with_a_recipient_csv_reports_each_row_and_the_total_and_never_shows_phone_numbers(
@@ -150,10 +154,14 @@ def test_a_send_without_an_answer_says_the_campaign_may_exist(cli: Run, clicksen
     assert "may have been made" in line and "clicksend-campaigns list --name NAME" in line
 
 
-def test_the_client_s_warnings_are_warning_lines(cli: Run) -> None:
-    ran = cli("send", "--list-id", LIST_ID, "--name", "Past", "--body", BODY, "--schedule", "1000000000", "--dry-run")
-    assert ran.code == 0
-    assert "warning: schedule: 1000000000 is in the past" in ran.err
+def test_the_client_s_warnings_are_warning_lines_each_said_once(cli: Run) -> None:
+    ran = cli("send", "--list-id", LIST_ID, "--name", "Past", "--body", BODY, "--schedule", "1000000000", "--yes")
+    assert ran.code == 0, ran.err
+    # The price and the send check the same schedule: one warning, not two.
+    assert [line for line in ran.err.splitlines() if "1000000000" in line] == [
+        "warning: schedule: 1000000000 is in the past; "
+        "ClickSend does not document what it does (leave it out to send now)"
+    ]
 
 
 # get, update, list
@@ -176,7 +184,7 @@ def test_a_missing_campaign_is_one_line_with_a_hint_and_exit_1(cli: Run) -> None
         "error: GET /v3/sms-campaigns/99999 failed with HTTP 404 (NOT_FOUND: The SMS campaign was not found.) "
         "(hint: check the id; a campaign or contact list of another account is not found either)"
     ]
-    detailed = cli("-v", "get", "99999")
+    detailed = cli("get", "99999", "-v")  # the common options go before the command or after it
     assert "  type: clicksend_sms_campaigns.exceptions.NotFoundError" in detailed.err
     assert "  status: 404" in detailed.err and "Traceback (most recent call last):" in detailed.err
 
@@ -287,3 +295,16 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(cli: Run, signed_in: 
     assert on_terminal.err.startswith("\x1b[31merror:\x1b[0m GET /v3/sms-campaigns/99999")
     assert not re.search("\x1b", cli("get", "99999").err)
     assert not re.search("\x1b", cli("get", "99999", tty=True, environ={**signed_in, "NO_COLOR": "1"}).err)
+
+
+def test_timeout_and_retries_apply_to_every_request(cli: Run, clicksend_emulator: RunningEmulator) -> None:
+    faults = clicksend_emulator.emulator.faults
+    faults.add(Fault("server_error", operation="list_sms_campaigns", count=1))
+    once = cli("list", "--retries", "0")
+    assert once.code == 1 and "HTTP 500" in once.err
+    faults.add(Fault("server_error", operation="list_sms_campaigns", count=1))
+    assert cli("list").code == 0, "the default retries ride out one 500"
+    faults.add(Fault("latency", operation="get_sms_campaign", count=1, seconds=1.0))
+    slow = cli("get", "1", "--timeout", "0.2", "--retries", "0")
+    assert slow.code == 1 and "no answer (ReadTimeout)" in slow.err and "(hint: reading is safe to repeat" in slow.err
+    assert cli("get", "1", "--timeout", "0").code == 2

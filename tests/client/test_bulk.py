@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 from clicksend_sms_campaigns import (
+    CancelInterrupted,
     CancelOutcome,
     ClickSendClient,
     NotFoundError,
@@ -143,8 +144,13 @@ def test_a_stop_starts_no_further_cancel() -> None:
     def stop(outcome: CancelOutcome) -> None:
         raise KeyboardInterrupt
 
-    with server.client() as client, pytest.raises(KeyboardInterrupt):
+    with server.client() as client, pytest.raises(CancelInterrupted) as stopped:
         cancel_sms_campaigns(client, range(1, 11), concurrency=2, on_outcome=stop)
     asked = len(server.asked)
     time.sleep(0.1)
     assert len(server.asked) == asked <= 4, "only cancels already started when it stopped were sent (of 10)"
+    # What it says: an outcome for every cancel sent (those in flight were finished), the rest not started.
+    assert sorted(o.sms_campaign_id for o in stopped.value.outcomes) == sorted(server.asked)
+    assert all(o.cancelled for o in stopped.value.outcomes)
+    assert sorted(stopped.value.not_started) == sorted(set(range(1, 11)) - set(server.asked))
+    assert isinstance(stopped.value, KeyboardInterrupt)

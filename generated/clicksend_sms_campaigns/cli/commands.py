@@ -21,7 +21,7 @@ from ..api.sms_campaigns import (
     send_sms_campaign,
     update_sms_campaign,
 )
-from ..bulk import CancelOutcome, cancel_sms_campaigns
+from ..bulk import CancelInterrupted, CancelOutcome, cancel_sms_campaigns
 from ..message import PERSONALISATION_FIELDS, MessageAnalysis, analyze_message
 from ..models.sms_campaign import SmsCampaign
 from ..models.sms_campaign_price import SmsCampaignPrice
@@ -154,8 +154,10 @@ def _print_analysis(
     if characters:
         say("Forces Unicode:")
         for character in dict.fromkeys(c.character for c in characters):  # in order of first use
-            positions = ", ".join(str(c.position) for c in characters if c.character == character)
-            say(f"  {analysing.describe_character(character)} at {positions}")
+            # Counted from 1, as a person counts (the JSON keeps the library's index from 0).
+            positions = [str(c.position + 1) for c in characters if c.character == character]
+            where = f"character{'s' if len(positions) > 1 else ''} {', '.join(positions)}"
+            say(f"  {analysing.describe_character(character)} at {where}")
     if rewrite is not None:
         text, analysed = rewrite
         say(f"GSM-7 rewrite ({analysing.summary(analysed)}): {text}")
@@ -399,19 +401,20 @@ def _matching(session: Session) -> list[int]:
 def _cancel_all(session: Session, ids: list[int]) -> list[CancelOutcome]:
     args, terminal = session.args, session.terminal
     bar = terminal.progress(len(ids), "cancelled")
-    seen: list[CancelOutcome] = []
-
-    def arrived(outcome: CancelOutcome) -> None:
-        seen.append(outcome)
-        bar.advance(failed=not outcome.cancelled)
-
     try:
-        return cancel_sms_campaigns(session.client(), ids, concurrency=args.concurrency, on_outcome=arrived)
-    except KeyboardInterrupt:
-        done = sum(outcome.cancelled for outcome in seen)
+        return cancel_sms_campaigns(
+            session.client(),
+            ids,
+            concurrency=args.concurrency,
+            on_outcome=lambda outcome: bar.advance(failed=not outcome.cancelled),
+        )
+    except CancelInterrupted as stop:
+        # The cancels in flight were finished before it stopped: what it says is what ClickSend did.
+        done = sum(outcome.cancelled for outcome in stop.outcomes)
         raise CommandError(
-            f"interrupted: {done} of {len(ids)} campaign(s) cancelled, {len(seen) - done} failed",
-            hint="the rest were not cancelled; run the same command again to go on",
+            f"interrupted: {done} of {len(ids)} campaign(s) cancelled, {len(stop.outcomes) - done} failed, "
+            f"{len(stop.not_started)} not tried",
+            hint="run the same command again to go on",
             code=ExitCode.INTERRUPTED,
         ) from None
     finally:

@@ -54,7 +54,10 @@ def config_path(environ: Mapping[str, str], given: Path | None) -> Path:
         return given
     if environ.get(CONFIG_VARIABLE):
         return Path(environ[CONFIG_VARIABLE])
-    base = Path(environ["XDG_CONFIG_HOME"]) if environ.get("XDG_CONFIG_HOME") else Path.home() / ".config"
+    if environ.get("XDG_CONFIG_HOME"):
+        base = Path(environ["XDG_CONFIG_HOME"])
+    else:
+        base = (Path(environ["HOME"]) if environ.get("HOME") else Path.home()) / ".config"
     return base / "clicksend" / "config.ini"
 
 
