@@ -6,7 +6,8 @@ another take a minute). Each campaign is asked for once, whatever the input repe
 than one attempt is in flight for a campaign; the client's retries repeat a cancel (it is safe to
 repeat) one attempt after another. A campaign that cannot be cancelled does not stop the others:
 each gets an outcome, in the order given, with the campaign as ClickSend answered or the
-`ClickSendError` that said why not.
+`ClickSendError` that said why not. A 429 slows the whole job down (pacing.py): no cancel starts
+before its Retry-After has passed, fewer are sent at once, and the rate-limited cancel is sent again.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .api.sms_campaigns import cancel_sms_campaign
 from .clicksend_client import ClickSendClient
 from .exceptions import ClickSendError
 from .models.sms_campaign import SmsCampaign
+from .pacing import AsyncPace, Pace, paced_client
 
 #: Cancels in flight at once by default.
 DEFAULT_CONCURRENCY = 4
@@ -74,10 +76,13 @@ def cancel_sms_campaigns(
     raises CancelInterrupted, which says what became of each campaign.
     """
     ids = _campaign_ids(sms_campaign_ids, concurrency)
+    paced, pace = paced_client(client), Pace(concurrency, client.retry_policy)
 
     def cancel(campaign_id: int) -> CancelOutcome:
         try:
-            answer = cancel_sms_campaign.sync(client=client, sms_campaign_id=campaign_id, checks=checks)
+            answer = pace.call(
+                lambda: cancel_sms_campaign.sync(client=paced, sms_campaign_id=campaign_id, checks=checks)
+            )
         except ClickSendError as error:
             return CancelOutcome(campaign_id, error=error)
         return CancelOutcome(campaign_id, campaign=answer.data)
@@ -108,12 +113,17 @@ async def acancel_sms_campaigns(
 ) -> list[CancelOutcome]:
     """The async twin of cancel_sms_campaigns."""
     ids = _campaign_ids(sms_campaign_ids, concurrency)
-    slots = asyncio.Semaphore(concurrency)
+    paced, pace = paced_client(client), AsyncPace(concurrency, client.retry_policy)
+    # The pace limits what is in flight; the semaphore keeps all but `concurrency` tasks off its
+    # condition, so that 20,000 campaigns are not 20,000 waiters woken at each step.
+    workers = asyncio.Semaphore(concurrency)
 
     async def cancel(campaign_id: int) -> CancelOutcome:
-        async with slots:
+        async with workers:
             try:
-                answer = await cancel_sms_campaign.asyncio(client=client, sms_campaign_id=campaign_id, checks=checks)
+                answer = await pace.call(
+                    lambda: cancel_sms_campaign.asyncio(client=paced, sms_campaign_id=campaign_id, checks=checks)
+                )
             except ClickSendError as error:
                 outcome = CancelOutcome(campaign_id, error=error)
             else:

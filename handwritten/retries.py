@@ -72,12 +72,17 @@ class RetryPolicy:
     backoff_max: float = 8.0
     #: The longest Retry-After that is waited for.
     retry_after_cap: float = 60.0
+    #: False returns a 429 at once (as RateLimitError), for a caller that paces itself: the page
+    #: walk and the bulk cancel do, so that all their requests slow down together (pacing.py).
+    retry_rate_limited: bool = True
 
     def __post_init__(self) -> None:
         for name in ("max_retries", "backoff_base", "backoff_max", "retry_after_cap"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
                 raise ValueError(f"RetryPolicy.{name} must be a number >= 0, got {value!r}")
+        if not isinstance(self.retry_rate_limited, bool):
+            raise ValueError(f"RetryPolicy.retry_rate_limited must be True or False, got {self.retry_rate_limited!r}")
 
     def backoff(self, retry: int, rng: random.Random) -> float:
         """Equal jitter: half the exponential delay is fixed, half random, so clients spread out."""
@@ -102,6 +107,8 @@ class RetryPolicy:
         if status != 429 and status < 500:
             return None
         if retry >= self.max_retries or not is_safe_to_repeat(request):
+            return None
+        if status == 429 and not self.retry_rate_limited:
             return None
         if status == 429:
             asked = parse_retry_after(response.headers.get("retry-after"))

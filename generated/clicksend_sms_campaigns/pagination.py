@@ -5,9 +5,10 @@
 Pages are fetched ahead: once the first page has said how many there are (`last_page`), up to
 `prefetch` pages are in flight at once (default 4; 1 fetches each page only when the previous one
 has been consumed). Campaigns still come in page order, and at most `prefetch` pages are held
-besides the one being consumed, so memory stays flat however many campaigns there are. Each page
-request goes through the client's retries, which honour a 429's `Retry-After` by waiting before
-asking again, so a rate-limited walk slows down rather than fails (until the retries run out).
+besides the one being consumed, so memory stays flat however many campaigns there are. A 429
+slows the whole walk down (pacing.py): no page is asked for before its Retry-After has passed,
+fewer pages are in flight, and the rate-limited page is asked for again, so a rate-limited walk
+slows down rather than fails.
 
 ClickSend promises none of the page fields, so the walk reads them tolerantly. After page N it
 asks for page N + 1 only when a next page is known: `last_page` says there is one, or, when
@@ -31,6 +32,7 @@ from .api.sms_campaigns import list_sms_campaigns
 from .clicksend_client import ClickSendClient
 from .models.sms_campaign import SmsCampaign
 from .models.sms_campaign_page import SmsCampaignPage
+from .pacing import AsyncPace, Pace, paced_client
 from .spec_facts import PARAMETERS
 from .types import UNSET
 
@@ -110,9 +112,12 @@ def iter_sms_campaigns(
     or leaving a `for` loop and dropping the iterator) abandons the pages still in flight."""
     filters = _filters(q, order_by, date_from, date_to, operator)
     walk = _Walk(prefetch)
+    paced, pace = paced_client(client), Pace(prefetch, client.retry_policy)
 
     def fetch(number: int) -> SmsCampaignPage | None:
-        return list_sms_campaigns.sync(client=client, page=number, limit=limit, checks=checks, **filters).data
+        return pace.call(
+            lambda: list_sms_campaigns.sync(client=paced, page=number, limit=limit, checks=checks, **filters)
+        ).data
 
     pool = ThreadPoolExecutor(max_workers=prefetch, thread_name_prefix="clicksend-pages")
     pending: deque[Future[SmsCampaignPage | None]] = deque()
@@ -140,9 +145,12 @@ async def aiter_sms_campaigns(
     """The async twin of iter_sms_campaigns: up to `prefetch` pages in flight as tasks."""
     filters = _filters(q, order_by, date_from, date_to, operator)
     walk = _Walk(prefetch)
+    paced, pace = paced_client(client), AsyncPace(prefetch, client.retry_policy)
 
     async def fetch(number: int) -> SmsCampaignPage | None:
-        answer = await list_sms_campaigns.asyncio(client=client, page=number, limit=limit, checks=checks, **filters)
+        answer = await pace.call(
+            lambda: list_sms_campaigns.asyncio(client=paced, page=number, limit=limit, checks=checks, **filters)
+        )
         return answer.data
 
     pending: deque[asyncio.Task[SmsCampaignPage | None]] = deque()

@@ -308,3 +308,19 @@ def test_timeout_and_retries_apply_to_every_request(cli: Run, clicksend_emulator
     slow = cli("get", "1", "--timeout", "0.2", "--retries", "0")
     assert slow.code == 1 and "no answer (ReadTimeout)" in slow.err and "(hint: reading is safe to repeat" in slow.err
     assert cli("get", "1", "--timeout", "0").code == 2
+
+
+def test_list_and_bulk_cancel_ride_out_a_storm_of_429s(
+    cli: Run, clicksend_client: ClickSendClient, clicksend_emulator: RunningEmulator
+) -> None:
+    ids = [_send(cli, f"Storm {n}", "--schedule", str(_tomorrow(n))) for n in range(1, 13)]
+    # A third of all requests refused with Retry-After: 0, even with no retries of the client's own.
+    clicksend_emulator.emulator.faults.add(Fault("rate_limit", probability=0.34, seconds=0))
+    listed = cli("list", "--name", "Storm", "--json", "--retries", "0")
+    assert listed.code == 0, listed.err
+    assert sorted(json.loads(line)["sms_campaign_id"] for line in listed.out.splitlines()) == ids
+    ran = cli("cancel", *map(str, ids), "--yes", "--retries", "0", "--concurrency", "4")
+    assert ran.code == 0, ran.err
+    assert ran.out == "Cancelled 12 of 12 campaign(s).\n"
+    clicksend_emulator.emulator.faults.clear()
+    assert {c.sms_campaign_id: c.status for c in _campaigns(clicksend_client)} == dict.fromkeys(ids, "Cancelled")
