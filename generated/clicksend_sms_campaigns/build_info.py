@@ -27,7 +27,7 @@ INPUTS_SHA256: Final[dict[str, str]] = {
     "handwritten/cli/__main__.py": "a7374fe3ce7a6807972c890870bca753e3623fe0c329a8e99490e49c6dab1808",
     "handwritten/cli/analysis.py": "63422e67e44d563899336c9be0c84fb62f40f24a0cdfdeb162c6bccad99e5f8d",
     "handwritten/cli/arguments.py": "f1b09fed3a59842fcacb4599d88fa742da85daca7e5cd605619f7088aa7ec7f5",
-    "handwritten/cli/commands.py": "deb4eb883363c5282b38c7c34d2d0b0d87450ee6189287599cc71eaad78daccb",
+    "handwritten/cli/commands.py": "e877c41a2e7c9844e65475ad3528398c27d80f2075addc266ae8492d7fa54bee",
     "handwritten/cli/credentials.py": "730cf1e4313f77eef2fa5d9278d8284d18d61198a1a18d918092d02e7f5ff3e8",
     "handwritten/cli/failures.py": "bda7c13563471d017e595bfc2fd87d0b5f75003bb3933598399b92f356a9b98f",
     "handwritten/cli/main.py": "d2d35bb8908019b807ea871b2aeece4c68b859457b1ecaaf064ce7cad521267d",

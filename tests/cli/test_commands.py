@@ -242,6 +242,11 @@ def test_cancel_by_filter_lists_them_asks_how_many_and_shows_a_bar_on_a_terminal
     assert "Cancelled 3 of 3 campaign(s)." in ran.out
     statuses = {c.sms_campaign_id: c.status for c in _campaigns(clicksend_client)}
     assert statuses == {**dict.fromkeys(ids, "Cancelled"), keep: statuses[keep]} and statuses[keep] != "Cancelled"
+    again = cli("cancel", "--name", "Batch", "--yes")
+    assert (again.code, again.out) == (
+        0,
+        "3 matching campaign(s) already cancelled, left out.\nNothing left to cancel.\n",
+    )
 
 
 def test_a_bulk_cancel_with_a_failure_in_the_middle_says_which_and_exits_3(

@@ -363,9 +363,12 @@ def cancel(session: Session) -> ExitCode:
             terminal.print(f"Dry run: would cancel {chosen}: {', '.join(map(str, ids))}")
             return ExitCode.OK
     else:
-        ids = _matching(session)
+        ids, already = _matching(session)
+        if already:
+            terminal.print(f"{already} matching campaign(s) already cancelled, left out.", to_stderr=args.json)
         if not ids:
-            terminal.print("No campaign matches; nothing to cancel.", to_stderr=args.json)
+            nothing = "Nothing left to cancel." if already else "No campaign matches; nothing to cancel."
+            terminal.print(nothing, to_stderr=args.json)
             return ExitCode.OK
         chosen = f"{len(ids)} matching campaign(s)"
         if args.dry_run:
@@ -378,24 +381,32 @@ def cancel(session: Session) -> ExitCode:
     return _summarise(session, outcomes)
 
 
-def _matching(session: Session) -> list[int]:
-    """The ids of the campaigns the filters match; the first few are shown (all with --dry-run)."""
+def _matching(session: Session) -> tuple[list[int], int]:
+    """The ids of the campaigns the filters match that are not cancelled already, and how many
+    were; the first few are shown (all with --dry-run)."""
     args, terminal = session.args, session.terminal
     ids: list[int] = []
     shown: list[SmsCampaign] = []
+    already = 0
     with contextlib.closing(iter_sms_campaigns(session.client(), **_filters(args))) as walk:
         for campaign in walk:
+            if (campaign.status or "").lower() == "cancelled":
+                already += 1  # nothing to do; asking again would only count as done
+                continue
             ids.append(campaign.sms_campaign_id)
             if args.dry_run or len(shown) < PREVIEW:
                 shown.append(campaign)
     if ids:
-        stream = terminal.stderr if args.json else terminal.stdout
+        to_stderr = args.json
+        on_terminal = terminal.err_is_terminal if to_stderr else terminal.out_is_terminal
         render.write_table(
-            stream, shown, name_width=terminal.width() - render.TABLE_WIDTH if terminal.out_is_terminal else None
+            terminal.stderr if to_stderr else terminal.stdout,
+            shown,
+            name_width=terminal.width() - render.TABLE_WIDTH if on_terminal else None,
         )
         if len(ids) > len(shown):
-            terminal.print(f"... and {len(ids) - len(shown)} more", to_stderr=args.json)
-    return ids
+            terminal.print(f"... and {len(ids) - len(shown)} more", to_stderr=to_stderr)
+    return ids, already
 
 
 def _cancel_all(session: Session, ids: list[int]) -> list[CancelOutcome]:
