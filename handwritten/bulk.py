@@ -90,16 +90,16 @@ def cancel_sms_campaigns(
     pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="clicksend-cancel")
     futures = [pool.submit(cancel, campaign_id) for campaign_id in ids]
     try:
-        for future in as_completed(futures):
-            if on_outcome is not None:
-                on_outcome(future.result())
+        try:
+            for future in as_completed(futures):
+                if on_outcome is not None:
+                    on_outcome(future.result())
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)  # the queued are dropped, those in flight finish
     except KeyboardInterrupt:
-        pool.shutdown(wait=True, cancel_futures=True)
         sent = [future.result() for future in futures if not future.cancelled()]
         not_started = [campaign_id for campaign_id, future in zip(ids, futures, strict=True) if future.cancelled()]
         raise CancelInterrupted(sent, not_started) from None
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
     return [future.result() for future in futures]
 
 

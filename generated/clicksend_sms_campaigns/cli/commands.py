@@ -11,7 +11,7 @@ import contextlib
 import itertools
 import json
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -232,9 +232,8 @@ def _print_campaign(session: Session, campaign: SmsCampaign, verb: str) -> None:
     if session.args.json:
         session.terminal.print(render.campaign_json(campaign))
         return
-    schedule = (
-        "" if campaign.schedule in (None, "", 0, "0") else f", {_when(as_unix_seconds_or_none(campaign.schedule))}"
-    )
+    shown = render.show_time(campaign.schedule)
+    schedule = "" if shown == "-" else f", at {shown}"
     session.terminal.print(
         f"{verb}: campaign {campaign.sms_campaign_id}, {campaign.status or 'status unknown'}{schedule}"
     )
@@ -302,27 +301,13 @@ def update(session: Session) -> ExitCode:
 
 
 def _filters(args: argparse.Namespace) -> dict[str, Any]:
-    conditions = list(_pairs(args))
-    return {
-        "q": search_query(conditions) if conditions else None,
-        "operator": args.operator,
-        "order_by": args.order,
-        "date_from": args.since,
-        "date_to": args.until,
-    }
-
-
-def _pairs(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
-    for field in ("status", "name"):
-        value = getattr(args, field)
-        if value is not None:
-            if "," in value:
-                raise CommandError(
-                    f"--{field} {value!r}: a comma separates ClickSend's search conditions",
-                    hint="search for a part of the value without the comma",
-                )
-            yield field, value
-    yield from args.search
+    conditions = [(field, getattr(args, field)) for field in ("status", "name") if getattr(args, field) is not None]
+    conditions += args.search
+    try:
+        q = search_query(conditions) if conditions else None
+    except ValueError as error:  # an undocumented field, or a comma in a value
+        raise CommandError(str(error), hint="--search takes FIELD:VALUE; search for a part of a value") from None
+    return {"q": q, "operator": args.operator, "order_by": args.order, "date_from": args.since, "date_to": args.until}
 
 
 def _has_filter(args: argparse.Namespace) -> bool:
