@@ -14,6 +14,7 @@ that turn an answer into either the operation's model or one of these errors.
     │   ├── ServerError                 5xx
     │   └── MalformedResponseError      an answer that could not be understood (HTML, empty,
     │       │                           a 200 without the campaign id, a value of a wrong type)
+    │       ├── IncompleteWalkError     pages of a walk that do not add up: campaigns may be missing
     │       └── AnswerTooLargeError     an answer larger than max_answer_bytes, not read further
     └── TransportError                  no answer
         ├── ConnectionFailedError       the request never reached ClickSend; safe to repeat
@@ -171,6 +172,21 @@ class MalformedResponseError(APIError):
         super().__init__(message, **details)
         self.operation = operation
         self.field = field
+
+
+class IncompleteWalkError(MalformedResponseError):
+    """The pages of a walk (iter_sms_campaigns) do not add up, so campaigns may be missing.
+
+    Raised instead of ending the walk short: a page other than the one asked for, an empty page
+    or a page without data while ClickSend said more were to come, a count that no sequence of
+    its pages can reach, or fewer matching campaigns than ClickSend counted (campaigns added,
+    or dropping out of the filter, while the pages were read). `walked` says how many campaigns
+    the walk had yielded; walking again from the start gives a fresh, whole answer.
+    """
+
+    def __init__(self, message: str, *, walked: int, **details: Any) -> None:
+        super().__init__(message, operation="list_sms_campaigns", **details)
+        self.walked = walked
 
 
 class AnswerTooLargeError(MalformedResponseError):

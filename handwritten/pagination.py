@@ -8,14 +8,31 @@ slows the whole walk down (pacing.py): no page is asked for before its Retry-Aft
 fewer pages are in flight, and the rate-limited page is asked for again, so a rate-limited walk
 slows down rather than fails.
 
-ClickSend promises none of the page fields, so the walk reads them tolerantly. After page N it
-asks for page N + 1 only when a next page is known: `last_page` says there is one, or, when
-`last_page` is missing or null, `next_page_url` is a URL. It stops at the first empty page, and
-when the server answers with another page than the one asked for (`current_page`), so a server
-that ignores `page` cannot make it loop. Page numbers only go up, so no page is asked for twice,
-and a campaign that already came on the previous page is not yielded again (offset paging moves
-campaigns to the next page when new ones are added during the walk); a page that brings nothing
-new ends the walk.
+**Order.** Unless `order_by` is given, the walk sorts by `sms_campaign_id` ascending, which never
+changes. ClickSend's own default is `date_added`, which it documents as "the date you created or
+updated the SMS campaign": with offset paging, a campaign updated during the walk moves to the end,
+so one campaign is skipped and another comes twice. In id order a campaign only moves when it
+joins or leaves the filter, and new campaigns come last. An explicit `order_by` is the caller's:
+updates during the walk (to `schedule`, `name`, ...) can then move campaigns across pages.
+
+**A walk never ends short in silence.** ClickSend promises none of the page fields, so they are
+read tolerantly, but whatever they do say must add up; otherwise the walk raises
+IncompleteWalkError (a MalformedResponseError) instead of ending with fewer campaigns:
+
+- a page other than the one asked for (`current_page`);
+- an empty page, or one without data, while `last_page`, `next_page_url` or `total` said more were
+  to come, or a page that only repeats the previous one's campaigns while more were to come;
+- a `total` that no sequence of the pages can reach (`total` > `last_page` x `per_page`);
+- a `total` that shrinks from one page to the next: campaigns left the filter during the walk, so
+  the ones after them moved back a page and one may have been skipped;
+- at the end, fewer campaigns than the last page's `total` (campaigns were added, or moved,
+  where the walk had already been).
+
+After page N it asks for page N + 1 only when a next page is known: `last_page` says there is one,
+or, when `last_page` is missing or null, `next_page_url` is a URL; a page without either ends the
+walk (ClickSend said nothing of more). Page numbers only go up, so no page is asked for twice, and
+a campaign that already came on the previous page is not yielded again (offset paging moves
+campaigns to the next page when new ones are added before them during the walk).
 """
 
 from __future__ import annotations
@@ -24,13 +41,15 @@ import asyncio
 from collections import deque
 from collections.abc import AsyncIterator, Generator
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import Any, NoReturn
 
 from .api.sms_campaigns import list_sms_campaigns
 from .clicksend_client import ClickSendClient
+from .exceptions import IncompleteWalkError
 from .models.sms_campaign import SmsCampaign
 from .models.sms_campaign_page import SmsCampaignPage
 from .pacing import AsyncPace, Pace, paced_client
+from .query import order_by as order_by_field
 from .spec_facts import PARAMETERS
 from .types import UNSET
 
@@ -38,17 +57,20 @@ from .types import UNSET
 MAX_PAGE_SIZE: int = PARAMETERS["list_sms_campaigns"]["limit"]["maximum"]
 #: Pages in flight at once by default: four round trips overlap, and at most four pages wait in memory.
 DEFAULT_PREFETCH = 4
+#: The walk's order unless told otherwise: the id never changes, so updates during the walk move nothing.
+DEFAULT_ORDER = order_by_field("sms_campaign_id", "asc")
 
 
 def _filters(
     q: str | None, order_by: str | None, date_from: int | None, date_to: int | None, operator: str | None
 ) -> dict[str, Any]:
-    given = {"q": q, "order_by": order_by, "date_from": date_from, "date_to": date_to, "operator": operator}
+    given = {"q": q, "order_by": order_by or DEFAULT_ORDER, "date_from": date_from, "date_to": date_to}
+    given["operator"] = operator
     return {name: (UNSET if value is None else value) for name, value in given.items()}
 
 
 class _Walk:
-    """The state of one walk: which page comes next, and which campaigns the last page brought."""
+    """The state of one walk: which page comes next, what the pages said, and what came so far."""
 
     def __init__(self, prefetch: int) -> None:
         if isinstance(prefetch, bool) or not isinstance(prefetch, int) or prefetch < 1:
@@ -59,6 +81,8 @@ class _Walk:
         self.done = False
         self.requested = 0  # the highest page number asked for
         self.last_page: int | None = None  # as the latest page said
+        self.total: int | None = None  # as the latest page said
+        self.walked = 0  # campaigns yielded
 
     def to_request(self, in_flight: int) -> list[int]:
         """The page numbers to ask for now: the next ones in order, as far as `last_page` says pages
@@ -73,17 +97,59 @@ class _Walk:
         return numbers
 
     def take(self, page: SmsCampaignPage | None) -> list[SmsCampaign]:
-        """The campaigns of the page just fetched that were not on the previous page; decides whether to go on."""
-        campaigns = (page.data if page is not None else None) or []
+        """The campaigns of the page just fetched that were not on the previous page; decides whether
+        to go on, and raises IncompleteWalkError when the pages do not add up."""
         if page is not None and page.current_page is not None and page.current_page != self.number:
-            self.done = True  # the server did not serve the page asked for
-            return []
+            self._fail(f"asked for page {self.number}, ClickSend answered with page {page.current_page}")
+        self._check_total(page)
+        campaigns = (page.data if page is not None else None) or []
         fresh = [c for c in campaigns if c.sms_campaign_id not in self.previous_ids]
+        if not fresh and self._more_promised(page):
+            what = "no data" if page is None or page.data is None else "nothing" if not campaigns else "only repeats"
+            self._fail(f"page {self.number} brought {what}, though {self._promise(page)}")
         self.previous_ids = {c.sms_campaign_id for c in campaigns}
-        self.last_page = page.last_page if page is not None else None
+        self.walked += len(fresh)
         self.done = not fresh or not self._next_page_known(page)
         self.number += 1
         return fresh
+
+    def finish(self) -> None:
+        """After the last page's campaigns: raise if fewer came than ClickSend counted."""
+        if self.total is not None and self.walked < self.total:
+            self._fail(
+                f"ClickSend counted {self.total} matching campaign(s), the walk got {self.walked}: campaigns "
+                "may have been added or moved during the walk where it had already been"
+            )
+
+    def _check_total(self, page: SmsCampaignPage | None) -> None:
+        if page is None:
+            return
+        total, per_page, last_page = page.total, page.per_page, page.last_page
+        if total is not None and per_page is not None and last_page is not None and total > last_page * per_page:
+            self._fail(f"ClickSend counted {total} campaigns on {last_page} page(s) of {per_page}: too few pages")
+        if total is not None and self.total is not None and total < self.total:
+            self._fail(
+                f"ClickSend counted {self.total} matching campaigns, then {total} on page {self.number}: campaigns "
+                "left the filter during the walk, so one that came after them may have been skipped"
+            )
+        if total is not None:
+            self.total = total
+        self.last_page = last_page
+
+    def _more_promised(self, page: SmsCampaignPage | None) -> bool:
+        return bool(self._promise(page))
+
+    def _promise(self, page: SmsCampaignPage | None) -> str:
+        """What said that this page holds campaigns, if anything did."""
+        if self.last_page is not None and self.number < self.last_page:
+            return f"ClickSend said there are {self.last_page} pages"
+        if self.total is not None and self.walked < self.total:
+            return f"ClickSend counted {self.total} campaigns and {self.walked} had come"
+        if self.number > 1:  # a page is only asked for when the one before said it exists
+            return f"page {self.number - 1} said there is a next page"
+        if page is not None and page.next_page_url:
+            return "ClickSend gave the URL of a next page"
+        return ""
 
     def _next_page_known(self, page: SmsCampaignPage | None) -> bool:
         if page is None:
@@ -91,6 +157,10 @@ class _Walk:
         if page.last_page is not None:
             return self.number < page.last_page
         return bool(page.next_page_url)
+
+    def _fail(self, problem: str) -> NoReturn:
+        self.done = True
+        raise IncompleteWalkError(f"GET /sms-campaigns: {problem}; walk again", walked=self.walked)
 
 
 def iter_sms_campaigns(
@@ -123,6 +193,7 @@ def iter_sms_campaigns(
         while not walk.done:
             pending.extend(pool.submit(fetch, number) for number in walk.to_request(len(pending)))
             yield from walk.take(pending.popleft().result())
+        walk.finish()
     finally:
         # Pages asked for beyond the end, or left when the caller stops early, are not waited for.
         pool.shutdown(wait=False, cancel_futures=True)
@@ -157,6 +228,7 @@ async def aiter_sms_campaigns(
             pending.extend(asyncio.ensure_future(fetch(number)) for number in walk.to_request(len(pending)))
             for campaign in walk.take(await pending.popleft()):
                 yield campaign
+        walk.finish()
     finally:
         for task in pending:
             task.cancel()

@@ -20,6 +20,7 @@ field, because there is nothing to send. Bounds, patterns and enumerations come 
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import os
@@ -134,6 +135,16 @@ def check_request(
         _warn("date_from", f"{date_from} is after date_to {date_to}, so no campaign can match")
     if operation in REQUEST_SCHEMAS:
         _check_campaign(body, now=time.time() if now is None else now)
+        assert isinstance(body, Mapping)  # _check_campaign refuses anything else
+        _warn_if_absent(body, SCHEMAS[REQUEST_SCHEMAS[operation]])
+
+
+def _warn_if_absent(body: Mapping[str, Any], schema: Mapping[str, Any]) -> None:
+    """The spec's `x-warn-if-absent`: fields whose absence ClickSend documents as risky (an update
+    without `schedule` may send the campaign now)."""
+    for field, problem in schema.get("x-warn-if-absent", {}).items():
+        if field not in body:
+            _warn(field, f"missing: {problem}")
 
 
 def _warn(field: str, problem: str) -> None:
@@ -246,13 +257,22 @@ def check_schedule(value: Any, *, now: float) -> None:
         _warn("schedule", f"{value} looks like milliseconds; ClickSend takes seconds and would never send it")
     elif value < now - SCHEDULE_GRACE_SECONDS:
         _warn(
-            "schedule", f"{value} is in the past; ClickSend does not document what it does (leave it out to send now)"
+            "schedule",
+            f"{value} ({utc_time(value)}) is in the past; ClickSend echoes a past schedule and sends the "
+            "campaign at once",
         )
     elif value > now + MAX_SCHEDULE_AHEAD_SECONDS:
         days = MAX_SCHEDULE_AHEAD_SECONDS // 86400
         _warn(
-            "schedule", f"{value} is more than {days} days ahead; ClickSend does not send messages scheduled that far"
+            "schedule",
+            f"{value} ({utc_time(value)}) is more than {days} days ahead; ClickSend does not send messages "
+            "scheduled that far",
         )
+
+
+def utc_time(seconds: int) -> str:
+    """A Unix time as an ISO 8601 UTC time to the minute, for messages (2020-01-01T00:00Z)."""
+    return datetime.datetime.fromtimestamp(seconds, datetime.UTC).strftime("%Y-%m-%dT%H:%MZ")
 
 
 def _check_senders(senders: Any) -> None:

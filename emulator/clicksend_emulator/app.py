@@ -33,8 +33,9 @@ from .protocol import STATUS_CODES, ApiError, DroppedConnection, envelope
 from .seed import DEFAULT_ACCOUNTS, Account, ContactList, default_lists
 from .store import CampaignStore, Clock, Lifecycle
 
-LimitPolicy = Literal["reject", "clamp"]
+LimitPolicy = Literal["clamp", "reject"]
 SendAnswer = Literal["nested", "flat"]
+UpdateWithoutSchedule = Literal["sends_now", "keeps_schedule"]
 _MAX_CLOCK_STEP = 100 * 366 * 24 * 3600
 #: The server URL's path, which every path of the spec is relative to.
 API_PREFIX = "/v3"
@@ -46,8 +47,14 @@ class EmulatorConfig:
 
     accounts: tuple[Account, ...] = DEFAULT_ACCOUNTS
     lists: dict[int, ContactList] | None = None  # None: default_lists(accounts)
-    #: A limit outside 15..100: "reject" answers 400; "clamp" serves the nearest allowed size.
-    limit_policy: LimitPolicy = "reject"
+    #: A limit outside 15..100: "clamp" (default) serves the nearest documented size, 15 or 100;
+    #: "reject" answers 400. A guess: ClickSend's own SDK and code samples send limit=10, which
+    #: cannot be an error, and the reference documents 15..100 as the sizes served.
+    limit_policy: LimitPolicy = "clamp"
+    #: An update without `schedule`: "sends_now" (default) replaces the schedule with immediate
+    #: delivery, as ClickSend's older reference documents ("Will replace existing schedule (even
+    #: if left blank)"); "keeps_schedule" keeps the campaign's schedule (this emulator's old guess).
+    update_without_schedule: UpdateWithoutSchedule = "sends_now"
     #: The send answer's shape: "nested" (`data.sms_campaign` beside `data.total_count`, what
     #: integrations observe from the live API) or "flat" (`data` is the campaign, the reference's example).
     send_answer: SendAnswer = "nested"
@@ -145,7 +152,7 @@ class Emulator(CampaignOperations):
     async def _http_error(self, request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)
         code = STATUS_CODES.get(error.status_code, "BAD_REQUEST")
-        message = "The method is not allowed for this resource." if error.status_code == 405 else str(error.detail)
+        message = "Method doesn't exist or is not allowed." if error.status_code == 405 else str(error.detail)
         if error.status_code == 404:
             message = "The URI requested is invalid or the resource requested does not exist."
         headers = dict(error.headers or {})

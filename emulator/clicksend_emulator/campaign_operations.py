@@ -115,9 +115,13 @@ class CampaignOperations(RequestChecks):
             "list_id": contact_list.list_id,
             "total_count": len(contact_list.contacts),
             "list_name": contact_list.name,
+            # "the date you created or updated the SMS campaign" (the reference's order_by text).
+            "date_added": int(self.clock.now()),
         }
-        if "schedule" in body:
-            fields["never_sent"] = self._beyond_schedule_limit(body)
+        if "schedule" not in body and self.config.update_without_schedule == "sends_now":
+            fields["schedule"] = int(self.clock.now())  # "Leave blank for immediate delivery"
+        if "schedule" in fields:
+            fields["never_sent"] = self._beyond_schedule_limit(fields)
         changed = self.store.change(account.user_id, record["sms_campaign_id"], fields)
         assert changed is not None
         return envelope(200, "SUCCESS", "Your SMS Campaign has been updated.", self.store.view(changed))

@@ -49,7 +49,9 @@ class CampaignIdConvertor(Convertor[int]):
 register_url_convertor("campaign_id", CampaignIdConvertor())
 
 
-STATUS_CODES = {400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
+#: The application code of each status the emulator answers by itself. 405 is NOT_FOUND, as the older
+#: reference's status table has it ("Method doesn't exist or is not allowed").
+STATUS_CODES = {400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "NOT_FOUND"}
 
 
 def field_name(path: Any, name: str | None = None) -> str:

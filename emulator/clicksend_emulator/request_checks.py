@@ -80,7 +80,9 @@ class RequestChecks:
             if error.validator == "required" and isinstance(error.instance, dict):
                 for name in error.validator_value:
                     if name not in error.instance:
-                        problems.setdefault(field_name(error.absolute_path, name), f"The {name} field is required.")
+                        problems.setdefault(field_name(error.absolute_path, name), _required(name))
+            elif error.validator == "minLength" and error.instance == "" and error.absolute_path:
+                problems.setdefault(field_name(error.absolute_path), _required(str(error.absolute_path[-1])))
             elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
                 allowed = set(error.schema.get("properties", {}))
                 for name in error.instance:
@@ -135,6 +137,12 @@ class RequestChecks:
         if problems:
             raise ApiError(400, "BAD_REQUEST", "Invalid input.", problems)
         return values
+
+
+def _required(name: str) -> str:
+    """ClickSend's message for a required field that is missing or empty: "Name field is required."
+    (the envelope documented in ClickSend's spec); for other fields the same form is a guess."""
+    return f"{name.replace('_', ' ').capitalize()} field is required."
 
 
 def _unstorable(body: Any) -> tuple[str, str] | None:

@@ -6,6 +6,10 @@ for `sending_seconds`, then Sent. A campaign scheduled more than about four mont
 accepted, as ClickSend accepts it, but never sent: at its send time it becomes Failed. Status is
 computed from the clock, so advancing the clock moves campaigns along. Cancel and update are
 allowed while Scheduled or Queued, never once Sending.
+
+A schedule is kept as it was sent, a past one (or 0) included, as ClickSend's examples echo it;
+the send time (`send_at`) is the schedule, or now when the schedule has passed. A campaign sent
+without a schedule gets the moment it was sent.
 """
 
 from __future__ import annotations
@@ -123,8 +127,8 @@ class CampaignStore:
         with self._lock:
             now = self.clock.now()
             record = {**fields, "sms_campaign_id": self._next_id, "user_id": user_id, "date_added": int(now)}
-            record["send_at"] = max(record.get("schedule") or 0, now)
-            record["schedule"] = int(record["send_at"])
+            record.setdefault("schedule", int(now))
+            record["send_at"] = max(record["schedule"], now)
             self._next_id += 1
             self._records[record["sms_campaign_id"]] = record
             self._save(record)
@@ -153,16 +157,15 @@ class CampaignStore:
             return dict(record) if record is not None and record["user_id"] == user_id else None
 
     def change(self, user_id: int, campaign_id: int, fields: dict[str, Any]) -> dict[str, Any] | None:
-        """Apply `fields` if the campaign is this account's; the caller checks the status first."""
+        """Apply `fields` if the campaign is this account's; the caller checks the status first (and
+        gives `date_added` when the change counts as an update)."""
         with self._lock:
             record = self._records.get(campaign_id)
             if record is None or record["user_id"] != user_id:
                 return None
             record.update(fields)
             if "schedule" in fields:
-                record["send_at"] = max(fields["schedule"] or 0, self.clock.now())
-                record["schedule"] = int(record["send_at"])
-            record["date_added"] = int(self.clock.now())
+                record["send_at"] = max(fields["schedule"], self.clock.now())
             self._save(record)
             return dict(record)
 

@@ -208,6 +208,9 @@ SCHEMAS: Final[dict[str, Any]] = {
             "body": {"$ref": "#/components/schemas/MessageBody"},
             "schedule": {"$ref": "#/components/schemas/UnixTimestamp"},
         },
+        "x-warn-if-absent": {
+            "schedule": "ClickSend's older reference says an update without a schedule replaces the existing one with immediate delivery, so the campaign may be sent now; give the schedule it should keep (edit_sms_campaign does)"
+        },
     },
     "Sender": {
         "type": "object",
@@ -306,11 +309,13 @@ SCHEMAS: Final[dict[str, Any]] = {
     "SmsCampaignPrice": {
         "type": "object",
         "x-tolerant-reader": True,
+        "x-also-named": {"_currency": ["currency"]},
         "properties": {
             "total_count": {"type": "integer", "minimum": 0},
             "total_price": {"$ref": "#/components/schemas/DecimalAnyForm"},
             "data": {"$ref": "#/components/schemas/SmsCampaignPriceDetails"},
             "_currency": {"$ref": "#/components/schemas/SmsCampaignPriceCurrency"},
+            "currency": {"$ref": "#/components/schemas/SmsCampaignPriceCurrency"},
         },
     },
     "Envelope": {
@@ -373,7 +378,7 @@ SCHEMAS: Final[dict[str, Any]] = {
             "UNAUTHORIZED",
             "FORBIDDEN",
             "NOT_FOUND",
-            "METHOD_NOT_ALLOWED",
+            "METHOD_NOT_FOUND",
             "TOO_MANY_REQUESTS",
             "INTERNAL_SERVER_ERROR",
             "MISSING_CREDENTIALS",
@@ -391,6 +396,10 @@ SCHEMAS: Final[dict[str, Any]] = {
             "NOT_ENOUGH_PERMISSION_TO_LIST_ID",
             "INTERNAL_ERROR",
             "SOMETHING_IS_WRONG",
+            "INVALID_LANG",
+            "INVALID_VOICE",
+            "SUBJECT_REQUIRED",
+            "INVALID_MEDIA_FILE",
         ],
     },
 }

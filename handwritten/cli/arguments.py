@@ -10,9 +10,10 @@ import datetime
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from ..bulk import DEFAULT_CONCURRENCY
+from ..editing import SEND_NOW, Schedule
 from ..query import SEARCH_FIELDS, parse_order_by
 from .credentials import DEFAULT_PROFILE
 from .failures import CommandError
@@ -26,10 +27,14 @@ class _Parser(argparse.ArgumentParser):
         raise CommandError(f"{self.prog}: {message}", hint=f"see `{self.prog} --help`")
 
 
+#: What `--schedule now` gives: no schedule, so that ClickSend sends at once.
+NOW = SEND_NOW
+
+
 def when(text: str) -> int:
     """A moment: Unix seconds, or an ISO 8601 date or time (local time unless it names an offset)."""
     text = text.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return int(text)
     try:
         moment = datetime.datetime.fromisoformat(text)
@@ -38,6 +43,34 @@ def when(text: str) -> int:
             f"{text!r} is not a time; use 2026-12-01, 2026-12-01T09:30, 2026-12-01T09:30+10:00 or Unix seconds"
         ) from None
     return int(moment.astimezone().timestamp())  # astimezone() reads a naive time as local time
+
+
+def schedule(text: str) -> int | Schedule:
+    """When to send: `now`, or a moment as `when` reads it."""
+    return NOW if text.strip().lower() == "now" else when(text)
+
+
+class _Typed(argparse.Action):
+    """Stores the parsed value, and what was typed in `typed[dest]`, so that messages can quote it."""
+
+    def __call__(self, parser: Any, namespace: argparse.Namespace, values: Any, option: str | None = None) -> None:
+        setattr(namespace, self.dest, values)
+        typed = dict(getattr(namespace, "typed", None) or {})
+        typed[self.dest] = self.text
+        namespace.typed = typed
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.text = ""
+        kwargs["type"] = self._remember(kwargs["type"])
+        super().__init__(*args, **kwargs)
+
+    def _remember(self, convert: Callable[[str], Any]) -> Callable[[str], Any]:
+        def parse(text: str) -> Any:
+            self.text = text
+            return convert(text)
+
+        parse.__name__ = getattr(convert, "__name__", "value")
+        return parse
 
 
 def order(text: str) -> str:
@@ -132,8 +165,14 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     update.add_argument("--name")
     _body_fields(update)
     update.add_argument("--from", dest="sender", metavar="SENDER", help="a number (+61...) or an alpha tag")
-    update.add_argument("--schedule", type=when, metavar="WHEN", help="when to send")
-    update.add_argument("--dry-run", action="store_true", help="show the request, change nothing")
+    update.add_argument(
+        "--schedule",
+        type=schedule,
+        action=_Typed,
+        metavar="WHEN",
+        help="when to send: Unix seconds, an ISO 8601 date or time, or now (default: the schedule it has)",
+    )
+    _confirmation(update, asks="before the campaign would be sent within a minute, or to another list")
     update.add_argument("--json", action="store_true", help="the updated campaign as JSON")
 
     listing = command("list", "campaigns, filtered and sorted")
@@ -219,11 +258,17 @@ def _campaign_fields(parser: argparse.ArgumentParser, *, name_required: bool) ->
     parser.add_argument("--name", required=name_required, help="the campaign's name")
     _body_fields(parser)
     parser.add_argument("--from", dest="sender", metavar="SENDER", help="a number (+61...) or an alpha tag")
-    parser.add_argument("--schedule", type=when, metavar="WHEN", help="when to send (default: now)")
+    parser.add_argument(
+        "--schedule",
+        type=schedule,
+        action=_Typed,
+        metavar="WHEN",
+        help="when to send: Unix seconds, an ISO 8601 date or time, or now (the default)",
+    )
 
 
-def _confirmation(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+def _confirmation(parser: argparse.ArgumentParser, *, asks: str = "before it changes anything") -> None:
+    parser.add_argument("--yes", "-y", action="store_true", help=f"do not ask for confirmation (it asks {asks})")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen, change nothing")
 
 

@@ -19,21 +19,30 @@ from ..api.sms_campaigns import (
     send_sms_campaign,
     update_sms_campaign,
 )
-from ..bulk import CancelInterrupted, CancelOutcome, cancel_sms_campaigns
+from ..bulk import (
+    CampaignOutcome,
+    CancelInterrupted,
+    CancelOutcome,
+    CancelSelection,
+    cancel_sms_campaigns,
+    find_cancellable_sms_campaigns,
+    get_sms_campaigns,
+    select_for_cancel,
+)
+from ..editing import KEEP_SCHEDULE, SEND_NOW, Schedule, kept_schedule, plan_edit
 from ..message import PERSONALISATION_FIELDS, MessageAnalysis, analyze_message
 from ..models.sms_campaign import SmsCampaign
 from ..models.sms_campaign_price import SmsCampaignPrice
 from ..models.sms_campaign_price_request import SmsCampaignPriceRequest
 from ..models.sms_campaign_send_request import SmsCampaignSendRequest
-from ..models.sms_campaign_update_request import SmsCampaignUpdateRequest
 from ..pagination import iter_sms_campaigns
 from ..query import search_query
 from ..types import UNSET
-from ..values import as_unix_seconds
 from . import analysis as analysing
 from . import render
+from .arguments import NOW
 from .credentials import config_path, save_credentials
-from .failures import CommandError, ExitCode
+from .failures import CommandError, ExitCode, may_have_happened
 from .session import Session
 
 #: The campaign name a price is asked with when --name is not given (ClickSend requires one).
@@ -75,8 +84,23 @@ def _list_id(text: str) -> int | str:
     return int(text) if text.strip().isdigit() else text
 
 
+#: A schedule this close (or passed) means the campaign goes out at once: the prompt says "now".
+IMMINENT_SECONDS = 60
+
+
+def _given_schedule(args: argparse.Namespace) -> int | None:
+    """--schedule as the request carries it: None for none (`now`, or not given)."""
+    return None if args.schedule is None or args.schedule is NOW else int(args.schedule)
+
+
 def _when(schedule: int | None) -> str:
-    return "now" if schedule is None else f"at {render.show_time(schedule)}"
+    """When a campaign with this schedule goes out, as the prompts say it."""
+    if schedule is None:
+        return "now"
+    if schedule <= time.time() + IMMINENT_SECONDS:
+        past = "has passed" if schedule < time.time() else "is within a minute"
+        return f"now (its schedule, {_shown_schedule(schedule)}, {past})"
+    return f"at {render.show_time(schedule)}"
 
 
 def analyze(session: Session) -> ExitCode:
@@ -162,12 +186,13 @@ def _print_analysis(
 
 
 def _price_request(args: argparse.Namespace, body: str, name: str) -> SmsCampaignPriceRequest:
+    schedule = _given_schedule(args)
     request = SmsCampaignPriceRequest(
         list_id=_list_id(args.list_id),
         name=name,
         body=body,
         from_=UNSET if args.sender is None else args.sender,
-        schedule=UNSET if args.schedule is None else args.schedule,
+        schedule=UNSET if schedule is None else schedule,
     )
     if getattr(args, "url_to_shorten", None):
         # Not among the price request's documented fields; sent so the price counts the link too.
@@ -193,12 +218,13 @@ def price(session: Session) -> ExitCode:
 def send(session: Session) -> ExitCode:
     args, terminal = session.args, session.terminal
     body = _required_body(args, session)
+    schedule = _given_schedule(args)
     request = SmsCampaignSendRequest(
         list_id=_list_id(args.list_id),
         name=args.name,
         body=body,
         from_=UNSET if args.sender is None else args.sender,
-        schedule=UNSET if args.schedule is None else args.schedule,
+        schedule=UNSET if schedule is None else schedule,
         url_to_shorten=UNSET if args.url_to_shorten is None else args.url_to_shorten,
     )
     whole = analyze_message(body, url_to_shorten=args.url_to_shorten)
@@ -207,7 +233,7 @@ def send(session: Session) -> ExitCode:
         terminal.warning(line)
     priced = _price(session, _price_request(args, body, args.name))
     terminal.print(f"Price: {render.price_line(priced)}", to_stderr=args.json)
-    plan = f"Send {args.name!r} to list {args.list_id} {_when(args.schedule)}"
+    plan = f"Send {args.name!r} to list {args.list_id} {_when(schedule)}"
     if args.dry_run:
         terminal.print(f"Dry run: would {plan[0].lower()}{plan[1:]}; nothing was sent.", to_stderr=args.json)
         if args.json:
@@ -215,7 +241,8 @@ def send(session: Session) -> ExitCode:
         return ExitCode.OK
     terminal.confirm(f"{plan}, for {render.price_line(priced)}?", assume_yes=args.yes)
     try:
-        answer = send_sms_campaign.sync(client=session.client(), body=request)
+        with session.write():
+            answer = send_sms_campaign.sync(client=session.client(), body=request)
     except KeyboardInterrupt:
         raise CommandError(
             "interrupted while sending",
@@ -237,13 +264,6 @@ def _print_campaign(session: Session, campaign: SmsCampaign, verb: str) -> None:
     )
 
 
-def as_unix_seconds_or_none(value: Any) -> int | None:
-    try:
-        return as_unix_seconds(value)
-    except ValueError:
-        return None
-
-
 def get(session: Session) -> ExitCode:
     campaign = get_sms_campaign.sync(client=session.client(), sms_campaign_id=session.args.sms_campaign_id).data
     if session.args.json:
@@ -255,8 +275,9 @@ def get(session: Session) -> ExitCode:
 
 
 def update(session: Session) -> ExitCode:
-    """Fields not given are sent as ClickSend reports them now (it requires list_id, name and body);
-    a schedule still ahead is kept."""
+    """Changes what is given and keeps the rest as ClickSend has it, the schedule included
+    (editing.plan_edit); asks first when the campaign would be sent within a minute (a schedule
+    that has passed, `now`, or none to keep) or go to another list."""
     args, terminal = session.args, session.terminal
     body = read_body(args, session, positional=args.body)
     given = {"list_id": args.list_id, "name": args.name, "body": body, "from": args.sender, "schedule": args.schedule}
@@ -265,37 +286,51 @@ def update(session: Session) -> ExitCode:
             "nothing to change", hint="give --name, --body, --body-file, --list-id, --from or --schedule"
         )
     current = get_sms_campaign.sync(client=session.client(), sms_campaign_id=args.sms_campaign_id).data
-    now_schedule = as_unix_seconds_or_none(current.schedule)
-    before = {
-        "list_id": current.list_id,
-        "name": current.name,
-        "body": current.body,
-        "from": current.from_ or None,
-        "schedule": now_schedule if now_schedule is not None and now_schedule > time.time() else None,
-    }
-    after: dict[str, Any] = {key: before[key] if value is None else value for key, value in given.items()}
-    for field in ("list_id", "name", "body"):
-        if after[field] in (None, ""):
-            raise CommandError(
-                f"ClickSend did not report the campaign's {field}", hint=f"give --{field.replace('_', '-')}"
-            )
-    request = SmsCampaignUpdateRequest(
-        list_id=_list_id(str(after["list_id"])),
-        name=after["name"],
-        body=after["body"],
-        from_=UNSET if after["from"] is None else after["from"],
-        schedule=UNSET if after["schedule"] is None else after["schedule"],
+    schedule: int | Schedule = KEEP_SCHEDULE if args.schedule is None else args.schedule
+    no_schedule_to_keep = schedule is KEEP_SCHEDULE and kept_schedule(current) is None
+    edit = plan_edit(
+        current,
+        list_id=None if args.list_id is None else _list_id(args.list_id),
+        name=args.name,
+        body=body,
+        from_=args.sender,
+        schedule=SEND_NOW if no_schedule_to_keep else schedule,
+        checks=not args.no_checks,
     )
-    for field, value in given.items():
-        if value is not None and str(value) != str(before[field]):
-            shown = render.show_time if field == "schedule" else repr
-            terminal.print(f"{field}: {shown(before[field])} -> {shown(value)}", to_stderr=args.json)
+    before = {"list_id": current.list_id, "name": current.name, "body": current.body, "from": current.from_ or None}
+    after = edit.request.to_dict()
+    for field in ("list_id", "name", "body", "from"):
+        if given[field] is not None and str(after.get(field)) != str(before[field]):
+            terminal.print(f"{field}: {before[field]!r} -> {after.get(field)!r}", to_stderr=args.json)
+    old = "not reported" if edit.schedule_before is None else _shown_schedule(edit.schedule_before)
+    new = _shown_schedule(edit.schedule_after)
+    terminal.print(f"schedule: {old} -> {new}" if old != new else f"schedule: {old} (kept)", to_stderr=args.json)
     if args.dry_run:
-        terminal.print("Dry run: would send " + json.dumps(request.to_dict(), ensure_ascii=False), to_stderr=args.json)
+        terminal.print("Dry run: would send " + json.dumps(after, ensure_ascii=False), to_stderr=args.json)
         return ExitCode.OK
-    answer = update_sms_campaign.sync(client=session.client(), sms_campaign_id=args.sms_campaign_id, body=request)
+    reasons = []
+    if no_schedule_to_keep:
+        reasons.append("ClickSend reports no schedule for it to keep, so it would be sent now")
+    elif edit.sends_within(IMMINENT_SECONDS, now=time.time()):
+        reasons.append(f"it would be sent {_when(edit.schedule_after)}")
+    if edit.changes_list:
+        reasons.append(f"it would go to list {edit.request.list_id} instead of list {current.list_id}")
+    if reasons:
+        name = f" {current.name!r}" if current.name else ""
+        question = f"Update campaign {current.sms_campaign_id}{name}: {'; and '.join(reasons)}. Go ahead?"
+        terminal.confirm(question, assume_yes=args.yes)
+    with session.write():
+        answer = update_sms_campaign.sync(
+            client=session.client(), sms_campaign_id=args.sms_campaign_id, body=edit.request
+        )
     _print_campaign(session, answer.data, "Updated")
     return ExitCode.OK
+
+
+def _shown_schedule(schedule: int | None) -> str:
+    if schedule is None:
+        return "none (sent now)"
+    return "0 (none: sent now)" if schedule == 0 else render.show_time(schedule)
 
 
 def _filters(args: argparse.Namespace) -> dict[str, Any]:
@@ -330,66 +365,86 @@ def list_campaigns(session: Session) -> ExitCode:
 
 
 def cancel(session: Session) -> ExitCode:
+    """Cancels campaigns by id, or what the filters match; leaves out what no cancel can stop
+    (bulk.NOT_CANCELLABLE) and says so; after a cancel by filter, lists again and reports what
+    still matches."""
     args, terminal = session.args, session.terminal
-    if args.sms_campaign_ids and (_has_filter(args) or args.all):
+    by_id = bool(args.sms_campaign_ids)
+    if by_id and (_has_filter(args) or args.all):
         raise CommandError(
             "give campaign ids or a filter, not both", hint="ids cancel those campaigns; a filter, what it matches"
         )
-    if not args.sms_campaign_ids and not _has_filter(args) and not args.all:
+    if not by_id and not _has_filter(args) and not args.all:
         raise CommandError(
             "say which campaigns to cancel", hint="give their ids, a filter such as --status Scheduled, or --all"
         )
-    if args.sms_campaign_ids:
-        ids = list(dict.fromkeys(args.sms_campaign_ids))
-        chosen = f"{len(ids)} campaign(s)"
-        if args.dry_run:
-            terminal.print(f"Dry run: would cancel {chosen}: {', '.join(map(str, ids))}")
-            return ExitCode.OK
+    if by_id:
+        selection, unreadable = _read_for_cancel(session)
     else:
-        ids, already = _matching(session)
-        if already:
-            terminal.print(f"{already} matching campaign(s) already cancelled, left out.", to_stderr=args.json)
-        if not ids:
-            nothing = "Nothing left to cancel." if already else "No campaign matches; nothing to cancel."
-            terminal.print(nothing, to_stderr=args.json)
-            return ExitCode.OK
-        chosen = f"{len(ids)} matching campaign(s)"
-        if args.dry_run:
-            terminal.print(f"Dry run: would cancel {chosen}; nothing was cancelled.", to_stderr=args.json)
-            return ExitCode.OK
+        selection, unreadable = find_cancellable_sms_campaigns(session.client(), **_walk_filters(args)), []
+    out_to_stderr = args.json
+    # Asked for by id, a campaign that is sending or sent is not cancelled: a failure, not a detail.
+    finished = [c for status, found in selection.left_out.items() if status != "Cancelled" for c in found]
+    for status, count in selection.left_out_counts().items():
+        if not by_id or status == "Cancelled":
+            whose = "" if by_id else "matching "
+            terminal.print(f"{count} {whose}campaign(s) already {status.lower()}, left out.", to_stderr=out_to_stderr)
+    if not selection.to_cancel:
+        if not by_id or not (finished or unreadable):
+            nothing = "Nothing left to cancel." if selection.left_out else "No campaign matches; nothing to cancel."
+            terminal.print(nothing, to_stderr=out_to_stderr)
+        return _report(session, selection, [], unreadable, finished if by_id else [], still_matching=None)
+    _preview(session, selection.to_cancel)
+    chosen = _what_is_cancelled(selection.to_cancel, by_id)
+    if args.dry_run:
+        terminal.print(f"Dry run: would cancel {chosen}; nothing was cancelled.", to_stderr=out_to_stderr)
+        return ExitCode.OK
     terminal.confirm(f"Cancel {chosen}?", assume_yes=args.yes)
-    outcomes = _cancel_all(session, ids)
+    with session.write():
+        outcomes = _cancel_all(session, selection.ids)
+    still = None if by_id else find_cancellable_sms_campaigns(session.client(), **_walk_filters(args)).to_cancel
+    return _report(session, selection, outcomes, unreadable, finished if by_id else [], still_matching=still)
+
+
+def _walk_filters(args: argparse.Namespace) -> dict[str, Any]:
+    filters = _filters(args)
+    del filters["order_by"]  # a cancel walks in id order, which updates during the walk do not change
+    return filters
+
+
+def _read_for_cancel(session: Session) -> tuple[CancelSelection, list[CampaignOutcome]]:
+    """Each campaign given by id, read first: to leave out what no cancel can stop, and to show
+    what is about to be cancelled. A single campaign's read error is raised as it is."""
+    ids = list(dict.fromkeys(session.args.sms_campaign_ids))
+    outcomes = get_sms_campaigns(session.client(), ids, concurrency=session.args.concurrency)
     if len(outcomes) == 1 and outcomes[0].error is not None:
-        raise outcomes[0].error  # one campaign: its error, reported as any other
-    return _summarise(session, outcomes)
+        raise outcomes[0].error
+    found = [outcome.campaign for outcome in outcomes if outcome.campaign is not None]
+    return select_for_cancel(found), [outcome for outcome in outcomes if outcome.error is not None]
 
 
-def _matching(session: Session) -> tuple[list[int], int]:
-    """The ids of the campaigns the filters match that are not cancelled already, and how many
-    were; the first few are shown (all with --dry-run)."""
+def _what_is_cancelled(campaigns: list[SmsCampaign], by_id: bool) -> str:
+    if len(campaigns) == 1:
+        return render.campaign_line(campaigns[0])
+    return f"{len(campaigns)} {'' if by_id else 'matching '}campaign(s)"
+
+
+def _preview(session: Session, campaigns: list[SmsCampaign]) -> None:
+    """What is about to be cancelled, as a table: all of it as the result of --dry-run, else the
+    first few beside the question (on standard error, with it); nothing with --yes."""
     args, terminal = session.args, session.terminal
-    ids: list[int] = []
-    shown: list[SmsCampaign] = []
-    already = 0
-    with contextlib.closing(iter_sms_campaigns(session.client(), **_filters(args))) as walk:
-        for campaign in walk:
-            if (campaign.status or "").lower() == "cancelled":
-                already += 1  # nothing to do; asking again would only count as done
-                continue
-            ids.append(campaign.sms_campaign_id)
-            if args.dry_run or len(shown) < PREVIEW:
-                shown.append(campaign)
-    if ids:
-        to_stderr = args.json
-        on_terminal = terminal.err_is_terminal if to_stderr else terminal.out_is_terminal
-        render.write_table(
-            terminal.stderr if to_stderr else terminal.stdout,
-            shown,
-            name_width=terminal.width() - render.TABLE_WIDTH if on_terminal else None,
-        )
-        if len(ids) > len(shown):
-            terminal.print(f"... and {len(ids) - len(shown)} more", to_stderr=to_stderr)
-    return ids, already
+    if not args.dry_run and (args.yes or len(campaigns) == 1):
+        return  # nothing is asked, or the question names the campaign
+    shown = campaigns if args.dry_run else campaigns[:PREVIEW]
+    to_stderr = args.json or not args.dry_run
+    on_terminal = terminal.err_is_terminal if to_stderr else terminal.out_is_terminal
+    render.write_table(
+        terminal.stderr if to_stderr else terminal.stdout,
+        shown,
+        name_width=terminal.width() - render.TABLE_WIDTH if on_terminal else None,
+    )
+    if len(campaigns) > len(shown):
+        terminal.print(f"... and {len(campaigns) - len(shown)} more", to_stderr=to_stderr)
 
 
 def _cancel_all(session: Session, ids: list[int]) -> list[CancelOutcome]:
@@ -415,22 +470,64 @@ def _cancel_all(session: Session, ids: list[int]) -> list[CancelOutcome]:
         bar.finish()
 
 
-def _summarise(session: Session, outcomes: list[CancelOutcome]) -> ExitCode:
+#: How many ids of the campaigns still matching after a cancel by filter are named.
+STILL_NAMED = 20
+
+
+def _report(
+    session: Session,
+    selection: CancelSelection,
+    outcomes: list[CancelOutcome],
+    unreadable: list[CampaignOutcome],
+    finished: list[SmsCampaign],
+    *,
+    still_matching: list[SmsCampaign] | None,
+) -> ExitCode:
+    """What became of every campaign: cancelled now, left out (and why), or not cancelled (and why);
+    after a cancel by filter, what still matches. Exit 0 only when nothing is left undone."""
     terminal, json_lines = session.terminal, session.args.json
     failed = [outcome for outcome in outcomes if outcome.error is not None]
     if json_lines:
-        for outcome in outcomes:
+        for outcome in [*outcomes, *unreadable]:
             terminal.print(json.dumps(_outcome_json(outcome), ensure_ascii=False))
-    terminal.print(f"Cancelled {len(outcomes) - len(failed)} of {len(outcomes)} campaign(s).", to_stderr=json_lines)
-    for outcome in failed:
-        assert outcome.error is not None
-        terminal.print(f"  {outcome.sms_campaign_id}: not cancelled: {outcome.error}", to_stderr=json_lines)
-    if not failed:
+        for campaign in [c for found in selection.left_out.values() for c in found]:
+            left = {"sms_campaign_id": campaign.sms_campaign_id, "cancelled": False, "status": campaign.status}
+            terminal.print(json.dumps({**left, "left_out": True}, ensure_ascii=False))
+    asked = len(outcomes) + len(unreadable) + len(finished)
+    cancelled = len(outcomes) - len(failed)
+    if asked:
+        terminal.print(f"Cancelled {cancelled} of {asked} campaign(s).", to_stderr=json_lines)
+    unknown = [outcome for outcome in failed if outcome.error is not None and may_have_happened(outcome.error)]
+    for outcome in [*failed, *unreadable]:
+        said = (
+            "no answer, it may have been cancelled (cancelling again is safe)"
+            if outcome in unknown
+            else "not cancelled"
+        )
+        terminal.print(f"  {outcome.sms_campaign_id}: {said}: {outcome.error}", to_stderr=json_lines)
+    for campaign in finished:
+        terminal.print(
+            f"  {campaign.sms_campaign_id}: not cancelled: it is {campaign.status}, which no cancel can stop",
+            to_stderr=json_lines,
+        )
+    if still_matching is not None:
+        if still_matching:
+            named = ", ".join(str(c.sms_campaign_id) for c in still_matching[:STILL_NAMED])
+            more = f" and {len(still_matching) - STILL_NAMED} more" if len(still_matching) > STILL_NAMED else ""
+            terminal.print(
+                f"Listed again: {len(still_matching)} matching campaign(s) are still not cancelled: {named}{more}.",
+                to_stderr=json_lines,
+            )
+        else:
+            terminal.print("Listed again: no matching campaign is left to cancel.", to_stderr=json_lines)
+    if unknown:
+        return ExitCode.OUTCOME_UNKNOWN
+    if not (failed or unreadable or finished or still_matching):
         return ExitCode.OK
-    return ExitCode.FAILED if len(failed) == len(outcomes) else ExitCode.PARTLY_FAILED
+    return ExitCode.FAILED if cancelled == 0 else ExitCode.PARTLY_FAILED
 
 
-def _outcome_json(outcome: CancelOutcome) -> dict[str, Any]:
+def _outcome_json(outcome: CampaignOutcome) -> dict[str, Any]:
     if outcome.error is None:
         status = outcome.campaign.status if outcome.campaign is not None else None
         return {"sms_campaign_id": outcome.sms_campaign_id, "cancelled": True, "status": status}

@@ -159,9 +159,27 @@ def test_the_client_s_warnings_are_warning_lines_each_said_once(cli: Run) -> Non
     assert ran.code == 0, ran.err
     # The price and the send check the same schedule: one warning, not two.
     assert [line for line in ran.err.splitlines() if "1000000000" in line] == [
-        "warning: schedule: 1000000000 is in the past; "
-        "ClickSend does not document what it does (leave it out to send now)"
+        "warning: schedule: 1000000000 (2001-09-09T01:46Z) is in the past; "
+        "ClickSend echoes a past schedule and sends the campaign at once"
     ]
+    typed = cli("send", "--list-id", LIST_ID, "--name", "Past", "--body", BODY, "--schedule", "2020-01-01T00:00+00:00")
+    assert (
+        "warning: schedule: 1577836800 (2020-01-01T00:00Z) is in the past; ClickSend echoes a past schedule "
+        in typed.err
+    )
+    assert "at once (--schedule 2020-01-01T00:00+00:00)" in typed.err, "the warning quotes what was typed"
+
+
+def test_send_with_a_past_schedule_asks_to_send_now(cli: Run, clicksend_client: ClickSendClient) -> None:
+    late = ("send", "--list-id", LIST_ID, "--name", "Late", "--body", BODY, "--schedule", "2020-01-01")
+    ran = cli(*late, stdin="n\n", tty=True)
+    assert ran.code == 5 and _campaigns(clicksend_client) == []
+    assert "Send 'Late' to list 428 now (its schedule, 2020-01-01 00:00" in ran.err
+    assert "has passed), for 8 recipient(s)" in ran.err
+    soon = cli("send", "--list-id", LIST_ID, "--name", "Soon", "--body", BODY, "--schedule", "now", "--dry-run")
+    assert soon.code == 0 and "Dry run: would send 'Soon' to list 428 now; nothing was sent." in soon.out
+    sent = cli("send", "--list-id", LIST_ID, "--name", "Now", "--body", BODY, "--schedule", "now", "--yes")
+    assert sent.code == 0 and ", Queued" in sent.out, "`now` sends no schedule: ClickSend sends at once"
 
 
 # get, update, list
@@ -202,6 +220,60 @@ def test_update_changes_only_what_is_given(cli: Run, clicksend_client: ClickSend
     campaign = get_sms_campaign.sync(client=clicksend_client, sms_campaign_id=campaign_id).data
     assert (campaign.name, campaign.body, campaign.list_id, campaign.schedule) == ("After", BODY, 428, schedule)
     assert cli("update", str(campaign_id)).code == 2, "nothing to change"
+
+
+def test_an_update_that_would_send_now_asks_and_declined_changes_nothing(
+    cli: Run, clicksend_client: ClickSendClient
+) -> None:
+    schedule = _tomorrow()
+    campaign_id = _send(cli, "Spring sale", "--schedule", str(schedule))
+    mistyped = ("update", str(campaign_id), "--schedule", "2020-01-01")
+    piped = cli(*mistyped)
+    assert piped.code == 2 and "cannot ask for confirmation: not a terminal" in piped.err
+    declined = cli(*mistyped, stdin="n\n", tty=True)
+    assert declined.code == 5, declined.err
+    question = next(line for line in declined.err.splitlines() if "[y/N]" in line)
+    assert (
+        f"Update campaign {campaign_id} 'Spring sale': it would be sent now (its schedule, 2020-01-01 00:00" in question
+    )
+    assert "schedule: " in declined.out and " -> 2020-01-01 00:00" in declined.out, "old and new schedule shown"
+    campaign = get_sms_campaign.sync(client=clicksend_client, sms_campaign_id=campaign_id).data
+    assert (campaign.schedule, campaign.status) == (schedule, "Scheduled"), "declined: nothing changed"
+    moved = cli("update", str(campaign_id), "--list-id", "2000", stdin="n\n", tty=True)
+    assert moved.code == 5 and "it would go to list 2000 instead of list 428" in moved.err
+    assert get_sms_campaign.sync(client=clicksend_client, sms_campaign_id=campaign_id).data.list_id == 428
+    accepted = cli(*mistyped, "--yes")
+    assert accepted.code == 0 and f"Updated: campaign {campaign_id}, Queued" in accepted.out
+
+
+def test_an_update_keeps_a_schedule_that_has_passed_and_says_the_campaign_goes_now(
+    cli: Run, clicksend_client: ClickSendClient
+) -> None:
+    campaign_id = _send(cli, "Due", "--schedule", "1000000000")  # Queued: due now
+    ran = cli("update", str(campaign_id), "--name", "Due (renamed)", stdin="n\n", tty=True)
+    assert ran.code == 5 and "it would be sent now (its schedule, 2001-09-09" in ran.err
+    assert "schedule: 2001-09-09" in ran.out and "(kept)" in ran.out
+
+
+def test_an_update_of_a_cancelled_campaign_is_refused_before_anything_is_sent(
+    cli: Run, clicksend_client: ClickSendClient
+) -> None:
+    campaign_id = _send(cli, "Stopped", "--schedule", str(_tomorrow()))
+    assert cli("cancel", str(campaign_id), "--yes").code == 0
+    ran = cli("update", str(campaign_id), "--name", "Back", "--yes")
+    assert ran.code == 2 and f"campaign {campaign_id} is Cancelled" in ran.err and "--no-checks" in ran.err
+    assert get_sms_campaign.sync(client=clicksend_client, sms_campaign_id=campaign_id).data.name == "Stopped"
+
+
+def test_an_update_without_a_schedule_to_keep_asks(
+    cli: Run, clicksend_client: ClickSendClient, clicksend_emulator: RunningEmulator
+) -> None:
+    campaign_id = _send(cli, "No schedule", "--schedule", str(_tomorrow()))
+    record = clicksend_emulator.emulator.store._records[campaign_id]
+    record["schedule"] = ""  # as if ClickSend answered without a readable schedule
+    ran = cli("update", str(campaign_id), "--name", "Renamed", stdin="n\n", tty=True)
+    assert ran.code == 5 and "ClickSend reports no schedule for it to keep, so it would be sent now" in ran.err
+    assert "schedule: not reported -> " in ran.out
 
 
 def test_list_as_a_table_json_lines_and_csv_with_filters(cli: Run, clicksend_client: ClickSendClient) -> None:
@@ -258,8 +330,8 @@ def test_a_bulk_cancel_with_a_failure_in_the_middle_says_which_and_exits_3(
     assert "\r[" not in ran.err, "no bar when standard error is not a terminal"
     assert ran.out.splitlines()[0] == "Cancelled 3 of 4 campaign(s)."
     assert ran.out.splitlines()[1].startswith(
-        "  99999: not cancelled: PUT /v3/sms-campaigns/99999/cancel failed with HTTP 404"
-    )
+        "  99999: not cancelled: GET /v3/sms-campaigns/99999 failed with HTTP 404"
+    ), "each campaign is read first: this one is not found"
     as_json = [json.loads(line) for line in cli("cancel", str(ids[3]), "99998", "--yes", "--json").out.splitlines()]
     assert as_json[0] == {"sms_campaign_id": ids[3], "cancelled": True, "status": "Cancelled"}
     assert as_json[1]["cancelled"] is False and as_json[1]["error"]["type"] == "NotFoundError"
@@ -268,6 +340,96 @@ def test_a_bulk_cancel_with_a_failure_in_the_middle_says_which_and_exits_3(
     assert single.code == 1 and len(single.error_lines) == 1
     statuses = {c.sms_campaign_id: c.status for c in _campaigns(clicksend_client)}
     assert [statuses[i] for i in ids] == ["Cancelled"] * 4 + ["Scheduled"]
+
+
+def test_cancel_leaves_out_what_no_cancel_can_stop_and_says_how_many_of_each(
+    cli: Run, clicksend_client: ClickSendClient, clicksend_emulator: RunningEmulator
+) -> None:
+    sent = _send(cli, "Gone")  # no schedule: sent at once
+    clicksend_emulator.emulator.clock.advance(60)
+    cancelled = _send(cli, "Stopped", "--schedule", str(_tomorrow()))
+    assert cli("cancel", str(cancelled), "--yes").code == 0
+    waiting = [_send(cli, f"Waiting {n}", "--schedule", str(_tomorrow(n))) for n in (1, 2)]
+    ran = cli("cancel", "--all", "--yes")
+    assert ran.code == 0, ran.err
+    assert ran.out.splitlines() == [
+        "1 matching campaign(s) already cancelled, left out.",
+        "1 matching campaign(s) already sent, left out.",
+        "Cancelled 2 of 2 campaign(s).",
+        "Listed again: no matching campaign is left to cancel.",
+    ]
+    statuses = {c.sms_campaign_id: c.status for c in _campaigns(clicksend_client)}
+    assert statuses == {sent: "Sent", cancelled: "Cancelled", **dict.fromkeys(waiting, "Cancelled")}
+    by_id = cli("cancel", str(sent), "--yes")
+    assert by_id.code == 1 and by_id.out.splitlines() == [
+        "Cancelled 0 of 1 campaign(s).",
+        f"  {sent}: not cancelled: it is Sent, which no cancel can stop",
+    ]
+
+
+def test_cancelling_a_campaign_twice_says_it_was_already_cancelled(cli: Run) -> None:
+    campaign_id = _send(cli, "Twice", "--schedule", str(_tomorrow()))
+    assert cli("cancel", str(campaign_id), "--yes").out == "Cancelled 1 of 1 campaign(s).\n"
+    again = cli("cancel", str(campaign_id), "--yes")
+    assert (again.code, again.out) == (0, "1 campaign(s) already cancelled, left out.\nNothing left to cancel.\n")
+    as_json = cli("cancel", str(campaign_id), "--yes", "--json")
+    assert json.loads(as_json.out) == {
+        "sms_campaign_id": campaign_id, "cancelled": False, "status": "Cancelled", "left_out": True,
+    }  # fmt: skip
+
+
+def test_the_question_for_one_campaign_names_it(cli: Run) -> None:
+    campaign_id = _send(cli, "Named", "--schedule", str(_tomorrow()))
+    ran = cli("cancel", str(campaign_id), stdin="n\n", tty=True)
+    assert ran.code == 5
+    assert f"Cancel campaign {campaign_id} 'Named' (Scheduled for " in ran.err
+    assert ", list 428 'Customers', 8 recipient(s))?" in ran.err
+
+
+def test_a_cancel_by_filter_lists_again_and_reports_what_still_matches(
+    cli: Run, clicksend_client: ClickSendClient, clicksend_emulator: RunningEmulator
+) -> None:
+    ids = [_send(cli, f"Again {n}", "--schedule", str(_tomorrow(n))) for n in (1, 2, 3)]
+    clicksend_emulator.emulator.faults.add(Fault("server_error", operation="cancel_sms_campaign", count=1))
+    ran = cli("cancel", "--name", "Again", "--yes", "--retries", "0", "--concurrency", "1")
+    assert ran.code == 6, ran.err
+    lines = ran.out.splitlines()
+    assert lines[0] == "Cancelled 2 of 3 campaign(s)."
+    assert lines[1].startswith(f"  {ids[0]}: no answer, it may have been cancelled (cancelling again is safe): ")
+    assert lines[2] == f"Listed again: 1 matching campaign(s) are still not cancelled: {ids[0]}."
+    rerun = cli("cancel", "--name", "Again", "--yes")
+    assert rerun.code == 0 and "Listed again: no matching campaign is left to cancel." in rerun.out
+
+
+@pytest.mark.parametrize(
+    ("argv", "operation", "code"),
+    [
+        (["send", "--list-id", LIST_ID, "--name", "F", "--body", BODY, "--yes"], "calculate_sms_campaign_price", 1),
+        (["send", "--list-id", LIST_ID, "--name", "F", "--body", BODY, "--yes"], "send_sms_campaign", 6),
+        (["update", "{id}", "--name", "F"], "get_sms_campaign", 1),
+        (["update", "{id}", "--name", "F"], "update_sms_campaign", 6),
+        (["cancel", "{id}", "--yes"], "get_sms_campaign", 1),
+        (["cancel", "--all", "--yes"], "list_sms_campaigns", 1),
+        (["cancel", "{id}", "--yes"], "cancel_sms_campaign", 6),
+    ],
+    ids=["send: price", "send: write", "update: read", "update: write", "cancel: read", "cancel: walk",
+         "cancel: write"],
+)  # fmt: skip
+def test_exit_6_only_when_a_write_may_have_reached_clicksend(
+    cli: Run, clicksend_client: ClickSendClient, clicksend_emulator: RunningEmulator, argv: list[str], operation: str,
+    code: int,
+) -> None:  # fmt: skip
+    campaign_id = _send(cli, "Target", "--schedule", str(_tomorrow()))
+    before = {c.sms_campaign_id: (c.name, c.status) for c in _campaigns(clicksend_client)}
+    clicksend_emulator.emulator.faults.add(Fault("drop", operation=operation, count=1))
+    ran = cli(*(arg.replace("{id}", str(campaign_id)) for arg in argv), "--retries", "0")
+    assert ran.code == code, ran.err
+    if code == 6:
+        assert "may have" in ran.out + ran.err
+    else:
+        [line] = ran.error_lines
+        assert "(hint: nothing was changed; " in line, line
+        assert {c.sms_campaign_id: (c.name, c.status) for c in _campaigns(clicksend_client)} == before
 
 
 @pytest.mark.parametrize(

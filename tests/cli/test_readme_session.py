@@ -62,5 +62,5 @@ def test_readme_session_runs(
     assert [row["name"] for row in rows] == ["Spring sale"]
     assert json.loads(got)["name"] == "Spring sale"
     assert "Updated: campaign 1000, Scheduled, at 2027-03-02" in updated
-    assert "would cancel 1 matching campaign(s)" in dry
+    assert "would cancel campaign 1000 'Spring sale' (Scheduled for 2027-03-02" in dry
     assert "Cancelled 1 of 1 campaign(s)." in cancelled

@@ -10,7 +10,13 @@ from typing import Any
 
 import httpx
 import pytest
-from clicksend_sms_campaigns import ClickSendClient, MalformedResponseError, aiter_sms_campaigns, iter_sms_campaigns
+from clicksend_sms_campaigns import (
+    ClickSendClient,
+    IncompleteWalkError,
+    MalformedResponseError,
+    aiter_sms_campaigns,
+    iter_sms_campaigns,
+)
 
 from tests.client.fakes import FakeClickSend, success_example
 
@@ -75,10 +81,15 @@ def _pages_asked(fake: FakeClickSend) -> list[int]:
 
 
 @pytest.mark.parametrize("prefetch", [1, 4])
-def test_stops_at_an_empty_page_even_if_last_page_says_more(prefetch: int) -> None:
+def test_an_empty_page_before_the_last_ends_the_walk_with_an_error(prefetch: int) -> None:
     fake = _fake(1000, 10, empty_from_page=3)
-    with fake.client() as client:
-        assert len(list(iter_sms_campaigns(client, prefetch=prefetch))) == 200
+    came: list[int] = []
+    with fake.client() as client, pytest.raises(IncompleteWalkError) as raised:
+        came.extend(c.sms_campaign_id for c in iter_sms_campaigns(client, prefetch=prefetch))
+    assert came == list(range(1, 201)), "the campaigns before the empty page came, in order"
+    assert raised.value.walked == 200
+    assert "page 3 brought nothing, though ClickSend said there are 10 pages" in str(raised.value)
+    assert isinstance(raised.value, MalformedResponseError) and raised.value.operation == "list_sms_campaigns"
     # Fetching ahead may have asked for up to prefetch - 1 pages past the empty one; never one twice.
     asked = _pages_asked(fake)
     assert asked[:3] == [1, 2, 3] and len(set(asked)) == len(asked), "never a page twice"
@@ -180,17 +191,91 @@ def test_without_last_page_it_follows_next_page_url_until_there_is_none(absent: 
     assert _walk(*answers) == ([1, 2, 3, 4, 5], ["1", "2", "3"])
 
 
-def test_a_null_page_or_null_items_end_the_walk() -> None:
+def test_a_first_page_without_data_and_without_a_promise_is_no_campaigns() -> None:
     assert _walk(httpx.Response(200, json={"data": None}), _page_answer([1])) == ([], ["1"])
-    assert _walk(httpx.Response(200, json={"data": {"data": None, "last_page": 5}}), _page_answer([1])) == ([], ["1"])
+    assert _walk(httpx.Response(200, json={"data": {"data": None}}), _page_answer([1])) == ([], ["1"])
 
 
-def test_a_server_that_ignores_page_cannot_make_it_loop() -> None:
+def _walk_fails(*answers: httpx.Response) -> tuple[list[int], IncompleteWalkError]:
+    fake = FakeClickSend().then(*answers)
+    came: list[int] = []
+    with fake.client() as client, pytest.raises(IncompleteWalkError) as raised:
+        came.extend(c.sms_campaign_id for c in iter_sms_campaigns(client, limit=15, prefetch=1))
+    assert raised.value.walked == len(came)
+    return came, raised.value
+
+
+@pytest.mark.parametrize(
+    ("answers", "came", "said"),
+    [
+        (
+            [_page_answer([1, 2], last_page=5, total=10), httpx.Response(200, json={"data": None})],
+            [1, 2],
+            "page 2 brought no data, though ClickSend said there are 5 pages",
+        ),
+        (
+            [httpx.Response(200, json={"data": {"data": None, "last_page": 5}})],
+            [],
+            "page 1 brought no data, though ClickSend said there are 5 pages",
+        ),
+        (
+            [_page_answer([1, 2], next_page_url="https://x/?page=2"), _page_answer([])],
+            [1, 2],
+            "page 2 brought nothing, though page 1 said there is a next page",
+        ),
+        (
+            [_page_answer([1, 2], total=5)],
+            [1, 2],
+            "ClickSend counted 5 matching campaign(s), the walk got 2",
+        ),
+        (
+            [_page_answer([1], total=50, per_page=15, last_page=2)],
+            [],
+            "ClickSend counted 50 campaigns on 2 page(s) of 15: too few pages",
+        ),
+        (
+            [_page_answer([1, 2], total=30, last_page=2), _page_answer([4, 5], total=29, last_page=2)],
+            [1, 2],
+            "ClickSend counted 30 matching campaigns, then 29 on page 2: campaigns left the filter",
+        ),
+    ],
+    ids=["null page before last_page", "null first page", "empty page after next_page_url", "short of total",
+         "total beyond the pages", "total shrinks"],
+)  # fmt: skip
+def test_pages_that_do_not_add_up_end_the_walk_with_an_error(
+    answers: list[httpx.Response], came: list[int], said: str
+) -> None:
+    got, error = _walk_fails(*answers)
+    assert got == came
+    assert said in str(error)
+
+
+def test_a_server_that_ignores_page_cannot_make_it_loop_nor_end_it_short() -> None:
     same = _page_answer([1, 2, 3], last_page=10, next_page_url="https://x/?page=2")
-    ids, pages = _walk(*[same] * 10)
-    assert (ids, pages) == ([1, 2, 3], ["1", "2"]), "the repeat of page 1 ends the walk"
+    came, error = _walk_fails(*[same] * 10)
+    assert came == [1, 2, 3] and "page 2 brought only repeats, though ClickSend said there are 10 pages" in str(error)
     echoing = [_page_answer([1, 2], current_page=1, last_page=3), _page_answer([1, 2], current_page=1, last_page=3)]
-    assert _walk(*echoing) == ([1, 2], ["1", "2"]), "a page that says it is another page ends the walk"
+    came, error = _walk_fails(*echoing)
+    assert came == [1, 2] and "asked for page 2, ClickSend answered with page 1" in str(error)
+
+
+def test_a_page_answered_for_another_number_fails_the_async_walk_too() -> None:
+    fake = FakeClickSend().then(_page_answer([1], current_page=1, last_page=3), _page_answer([3], current_page=3))
+
+    async def walk() -> list[int]:
+        async with fake.client() as client:
+            return [c.sms_campaign_id async for c in aiter_sms_campaigns(client, prefetch=1)]
+
+    with pytest.raises(IncompleteWalkError, match="asked for page 2, ClickSend answered with page 3"):
+        asyncio.run(walk())
+
+
+def test_the_walk_sorts_by_the_id_unless_told_otherwise() -> None:
+    fake = FakeClickSend().then(_page_answer([1]), _page_answer([1]))
+    with fake.client() as client:
+        list(iter_sms_campaigns(client))
+        list(iter_sms_campaigns(client, order_by="schedule:desc"))
+    assert [r.url.params["order_by"] for r in fake.requests] == ["sms_campaign_id:asc", "schedule:desc"]
 
 
 def test_a_campaign_pushed_onto_the_next_page_is_not_yielded_twice() -> None:

@@ -36,6 +36,7 @@ from clicksend_sms_campaigns.retries import OPERATION_EXTENSION, RetryingTranspo
 from tests.client.fakes import FakeClickSend, envelope, success_example
 
 SEND = SmsCampaignSendRequest(list_id=428, name="n", body="b")
+LATER = int(time.time()) + 7 * 86400
 SAFE_CALLS: dict[str, Any] = {
     "list": lambda c: list_sms_campaigns.sync(client=c),
     "get": lambda c: get_sms_campaign.sync(client=c, sms_campaign_id=7),
@@ -43,7 +44,7 @@ SAFE_CALLS: dict[str, Any] = {
         client=c, body=SmsCampaignPriceRequest(list_id=1, name="n", body="b")
     ),
     "update": lambda c: update_sms_campaign.sync(
-        client=c, sms_campaign_id=7, body=SmsCampaignUpdateRequest(list_id=1, name="n", body="b")
+        client=c, sms_campaign_id=7, body=SmsCampaignUpdateRequest(list_id=1, name="n", body="b", schedule=LATER)
     ),
     "cancel": lambda c: cancel_sms_campaign.sync(client=c, sms_campaign_id=7),
 }

@@ -180,6 +180,9 @@ GOOD_CALLS: list[Call] = [
         ]
     ),
     _send_dict({**GOOD, "senderIDgroup": "Own numbers", "subject": "New sms campaign test"}),
+    lambda c, **o: update_sms_campaign.sync(
+        client=c, sms_campaign_id=7, body=SmsCampaignUpdateRequest(**GOOD, schedule=NOW + 86400), **o
+    ),
 ]
 
 
@@ -270,6 +273,22 @@ def test_good_arguments_are_sent_without_a_warning(call: Call) -> None:
     assert len(fake.requests) == 1
 
 
+def test_an_update_without_a_schedule_warns_that_clicksend_may_send_the_campaign_now() -> None:
+    fake = FakeClickSend()
+    without = SmsCampaignUpdateRequest(**GOOD)
+    with fake.client() as client:
+        with pytest.warns(ClickSendWarning) as caught:
+            update_sms_campaign.sync(client=client, sms_campaign_id=7, body=without)
+        [warning] = [w.message for w in caught if isinstance(w.message, ClickSendWarning)]
+        assert warning.field == "schedule" and caught[0].filename == __file__
+        assert "replaces the existing one with immediate delivery, so the campaign may be sent now" in warning.problem
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            update_sms_campaign.sync(client=client, sms_campaign_id=7, body=without, checks=False)
+    first, unchecked = fake.bodies()
+    assert first == unchecked == GOOD, "sent as given: the warning adds no schedule"
+
+
 def test_the_call_setting_wins_over_the_client_setting() -> None:
     fake = FakeClickSend()
     with fake.client(checks=False) as client, pytest.raises(RequestValidationError):
@@ -301,14 +320,16 @@ def test_fields_the_spec_does_not_name_reach_price_and_update_and_senders() -> N
         update_sms_campaign.sync(
             client=client,
             sms_campaign_id=7,
-            body=SmsCampaignUpdateRequest.from_dict({**GOOD, "url_to_shorten": "https://x.io"}),
+            body=SmsCampaignUpdateRequest.from_dict(
+                {**GOOD, "url_to_shorten": "https://x.io", "schedule": NOW + 86400}
+            ),
         )
         senders = [{"country": "AU", "sender_id": "+61411111111", "sender_type": "longcode"}]
         with pytest.warns(ClickSendWarning):
             send_sms_campaign.sync(client=client, body=SmsCampaignSendRequest.from_dict({**GOOD, "senders": senders}))
     price, update, send = fake.bodies()
     assert price == {**GOOD, "source": "app", "schedule": NOW + 86400}
-    assert update == {**GOOD, "url_to_shorten": "https://x.io"}
+    assert update == {**GOOD, "url_to_shorten": "https://x.io", "schedule": NOW + 86400}
     assert send == {**GOOD, "senders": senders}
 
 

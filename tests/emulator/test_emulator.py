@@ -25,7 +25,7 @@ from clicksend_emulator import (
     RunningEmulator,
     run_emulator,
 )
-from clicksend_emulator.app import SendAnswer
+from clicksend_emulator.app import SendAnswer, UpdateWithoutSchedule
 from clicksend_emulator.pricing import UNIT_PRICES, country_of, personalise
 from clicksend_sms_campaigns import ClickSendClient, NotFoundError, OutcomeUnknownError, RetryPolicy
 from clicksend_sms_campaigns.api.sms_campaigns import cancel_sms_campaign, get_sms_campaign, send_sms_campaign
@@ -140,20 +140,42 @@ def test_lifecycle_scheduled_queued_sending_sent(running: RunningEmulator) -> No
 
 
 def test_update_and_cancel_while_scheduled(running: RunningEmulator) -> None:
-    in_a_day = int(time.time()) + 86400
+    in_a_day, in_two_days = int(time.time()) + 86400, int(time.time()) + 2 * 86400
+    clock = running.emulator.clock
     with http(running) as client:
         campaign = _send(client, schedule=in_a_day)
         path = f"/sms-campaigns/{campaign['sms_campaign_id']}"
-        updated = client.put(path, json={"list_id": str(BIG_LIST_ID), "name": "Bigger", "body": "New text"}).json()[
-            "data"
-        ]
+        clock.advance(60)
+        changes = {"list_id": str(BIG_LIST_ID), "name": "Bigger", "body": "New text", "schedule": in_two_days}
+        updated = client.put(path, json=changes).json()["data"]
         assert (updated["name"], updated["list_id"], updated["_total_count"]) == ("Bigger", BIG_LIST_ID, 20_000)
-        assert updated["schedule"] == in_a_day, "an update without schedule keeps the schedule"
+        assert (updated["schedule"], updated["status"]) == (in_two_days, "Scheduled")
+        assert updated["date_added"] == campaign["date_added"] + 60, "date_added is when it was last updated"
+        clock.advance(60)
         cancelled = client.put(f"{path}/cancel").json()["data"]
         assert cancelled["status"] == "Cancelled"
+        assert cancelled["date_added"] == updated["date_added"], "a cancel is no update: date_added stays"
         assert client.put(f"{path}/cancel").json()["data"]["status"] == "Cancelled", "cancelling again changes nothing"
-        running.emulator.clock.advance(2 * 86400)
+        clock.advance(3 * 86400)
         assert client.get(path).json()["data"]["status"] == "Cancelled"
+
+
+@pytest.mark.parametrize(
+    ("policy", "then"), [("sends_now", "Queued"), ("keeps_schedule", "Scheduled")], ids=["default", "old guess"]
+)
+def test_an_update_without_schedule_replaces_it_with_now_as_the_older_reference_says(
+    policy: UpdateWithoutSchedule, then: str
+) -> None:
+    in_a_day = int(time.time()) + 86400
+    with run_emulator(config=EmulatorConfig(update_without_schedule=policy)) as server, http(server) as client:
+        campaign = _send(client, schedule=in_a_day)
+        path = f"/sms-campaigns/{campaign['sms_campaign_id']}"
+        updated = client.put(path, json={**CAMPAIGN, "name": "Renamed"}).json()["data"]
+        assert (updated["name"], updated["status"]) == ("Renamed", then)
+        if policy == "sends_now":
+            assert updated["schedule"] <= time.time() + 1, "due now: the schedule was replaced"
+        else:
+            assert updated["schedule"] == in_a_day
 
 
 def test_a_schedule_beyond_four_months_is_accepted_but_never_sent(running: RunningEmulator) -> None:
@@ -164,9 +186,18 @@ def test_a_schedule_beyond_four_months_is_accepted_but_never_sent(running: Runni
         assert client.get(f"/sms-campaigns/{campaign['sms_campaign_id']}").json()["data"]["status"] == "Failed"
 
 
-def test_a_past_schedule_means_now(running: RunningEmulator) -> None:
+@pytest.mark.parametrize("schedule", [1_000_000, 0, 1_444_821_615])
+def test_a_past_schedule_is_echoed_as_given_and_the_campaign_goes_out_now(
+    running: RunningEmulator, schedule: int
+) -> None:
+    # The older reference's send example answers schedule 1444821615 with that schedule and Queued;
+    # ClickSend's v1 SDKs send 0 when no schedule is given.
     with http(running) as client:
-        assert _send(client, schedule=1_000_000)["status"] == "Queued"
+        campaign = _send(client, schedule=schedule)
+        assert (campaign["schedule"], campaign["status"]) == (schedule, "Queued")
+        running.emulator.clock.advance(60)
+        after = client.get(f"/sms-campaigns/{campaign['sms_campaign_id']}").json()["data"]
+        assert (after["schedule"], after["status"]) == (schedule, "Sent")
 
 
 def test_search_sort_dates_and_pages(running: RunningEmulator) -> None:
@@ -205,16 +236,40 @@ def test_search_sort_dates_and_pages(running: RunningEmulator) -> None:
         assert (beyond["data"], beyond["from"], beyond["to"], beyond["next_page_url"]) == ([], None, None, None)
 
 
-@pytest.mark.parametrize("limit", ["14", "101", "0", "-5"])
-def test_a_limit_outside_15_to_100_is_rejected_by_default(running: RunningEmulator, limit: str) -> None:
+@pytest.mark.parametrize(("limit", "served"), [("10", 15), ("14", 15), ("101", 100), ("500", 100), ("0", 15)])
+def test_a_limit_outside_15_to_100_is_served_as_the_nearest_documented_size(
+    running: RunningEmulator, limit: str, served: int
+) -> None:
+    # ClickSend's own SDK and code samples send limit=10: that cannot be an error.
     with http(running) as client:
+        assert client.get("/sms-campaigns", params={"limit": limit}).json()["data"]["per_page"] == served
+
+
+@pytest.mark.parametrize("limit", ["14", "101", "0", "-5"])
+def test_the_limit_policy_can_reject_instead(limit: str) -> None:
+    with run_emulator(config=EmulatorConfig(limit_policy="reject")) as server, http(server) as client:
         assert _error(client.get("/sms-campaigns", params={"limit": limit})) == (400, "BAD_REQUEST")
 
 
-def test_the_limit_policy_can_clamp_instead() -> None:
-    with run_emulator(config=EmulatorConfig(limit_policy="clamp")) as server, http(server) as client:
-        assert client.get("/sms-campaigns", params={"limit": 5}).json()["data"]["per_page"] == 15
-        assert client.get("/sms-campaigns", params={"limit": 500}).json()["data"]["per_page"] == 100
+def test_the_default_order_is_date_added_ascending_which_an_update_changes(running: RunningEmulator) -> None:
+    clock = running.emulator.clock
+    with http(running) as client:
+        ids = []
+        for _ in range(3):
+            ids.append(_send(client, schedule=int(time.time()) + 86400)["sms_campaign_id"])
+            clock.advance(1)
+        client.put(f"/sms-campaigns/{ids[0]}", json={**CAMPAIGN, "schedule": int(time.time()) + 86400})
+        listed = [c["sms_campaign_id"] for c in client.get("/sms-campaigns").json()["data"]["data"]]
+        assert listed == [ids[1], ids[2], ids[0]], "the updated one moved to the end"
+        by_id = client.get("/sms-campaigns", params={"order_by": "sms_campaign_id:asc"}).json()["data"]["data"]
+        assert [c["sms_campaign_id"] for c in by_id] == ids
+
+
+def test_a_blank_required_field_is_answered_as_clicksend_documents(running: RunningEmulator) -> None:
+    with http(running) as client:
+        answer = client.post("/sms-campaigns/send", json={**CAMPAIGN, "name": ""})
+    assert _error(answer) == (400, "BAD_REQUEST")
+    assert answer.json()["data"] == {"name": "Name field is required."}
 
 
 @pytest.mark.slow  # prices the 20,000-contact list many times
@@ -301,7 +356,8 @@ def test_undeclared_methods_are_405_with_allow(
 ) -> None:
     with http(running) as client:
         answer = client.request(method, path)
-    assert _error(answer) == (405, "METHOD_NOT_ALLOWED")
+    assert _error(answer) == (405, "NOT_FOUND"), "the older reference's status table gives 405 NOT_FOUND"
+    assert answer.json()["response_msg"] == "Method doesn't exist or is not allowed."
     assert set(answer.headers["allow"].replace(" ", "").split(",")) - {"HEAD"} == allowed
 
 

@@ -38,7 +38,8 @@ class ExitCode(IntEnum):
     CREDENTIALS = 4
     #: The confirmation was declined; nothing was sent or cancelled.
     NOT_CONFIRMED = 5
-    #: The request may have reached ClickSend but no answer came: a send may have created the campaign.
+    #: A send, update or cancel may have reached ClickSend but no answer came: the change may have been made.
+    #: Only when such a write was sent; a failure before it has the failure's own code.
     OUTCOME_UNKNOWN = 6
     #: Stopped with Ctrl-C.
     INTERRUPTED = 130
@@ -54,11 +55,14 @@ class CommandError(Exception):
         self.code = code
 
 
-def from_clicksend_error(error: ClickSendError, *, writes: bool, credentials_source: str | None) -> CommandError:
+def from_clicksend_error(
+    error: ClickSendError, *, in_write: bool, nothing_changed: bool, credentials_source: str | None
+) -> CommandError:
     """The line, hint and exit code for an error the client raised.
 
-    `writes`: the command changes something (send, update, cancel), so an answer that never came
-    (or came garbled or as a 5xx) leaves the outcome unknown rather than failed.
+    `in_write`: the failing request was a send, update or cancel, so an answer that never came (or
+    came garbled or as a 5xx) leaves the outcome unknown rather than failed. `nothing_changed`: the
+    command changes things and no write had been sent when it failed, which the hint says.
     """
     message = _describe(error)
     if isinstance(error, RequestValidationError):
@@ -66,22 +70,26 @@ def from_clicksend_error(error: ClickSendError, *, writes: bool, credentials_sou
             f"refused before sending: {error}",
             hint="nothing was sent; fix the value, or pass --no-checks to send it as given",
         )
-    if isinstance(error, AuthenticationError):
-        where = f" ({credentials_source})" if credentials_source else ""
-        return CommandError(
-            message, hint=f"ClickSend refused the username or API key{where}", code=ExitCode.CREDENTIALS
-        )
-    if writes and _maybe_happened(error):
+    if in_write and may_have_happened(error):
         return CommandError(
             message,
             hint="the change may have been made; look before trying again "
             "(after a send: `clicksend-campaigns list --name NAME`)",
             code=ExitCode.OUTCOME_UNKNOWN,
         )
-    return CommandError(message, hint=_hint(error), code=ExitCode.FAILED)
+    before = "nothing was changed; " if nothing_changed else ""
+    if isinstance(error, AuthenticationError):
+        where = f" ({credentials_source})" if credentials_source else ""
+        return CommandError(
+            message, hint=f"{before}ClickSend refused the username or API key{where}", code=ExitCode.CREDENTIALS
+        )
+    hint = _hint(error)
+    hint = before + hint if hint else before.removesuffix("; ") or None
+    return CommandError(message, hint=hint, code=ExitCode.FAILED)
 
 
-def _maybe_happened(error: ClickSendError) -> bool:
+def may_have_happened(error: ClickSendError) -> bool:
+    """Whether a write that failed this way may still have been carried out by ClickSend."""
     if isinstance(error, OutcomeUnknownError | ServerError):
         return True
     # A success status whose body could not be read: ClickSend did it, the answer was lost.
@@ -110,7 +118,7 @@ def _hint(error: ClickSendError) -> str | None:
     if isinstance(error, MalformedResponseError):
         return "the answer was not what ClickSend documents; -v shows it"
     if isinstance(error, ConnectionFailedError):
-        return "nothing was sent; check the network, or --base-url"
+        return "the request was not sent; check the network, or --base-url"
     if isinstance(error, OutcomeUnknownError):
         return "reading is safe to repeat: try again"
     return None

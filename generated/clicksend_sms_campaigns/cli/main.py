@@ -43,13 +43,18 @@ def main(
         return done.code if isinstance(done.code, int) else ExitCode.OK
     session = Session(args, terminal, environ)
     command, writes = COMMANDS[args.command]
-    with _warnings_as_lines(terminal), _retries_logged(terminal, shown=args.verbose):
+    with _warnings_as_lines(terminal, getattr(args, "typed", {})), _retries_logged(terminal, shown=args.verbose):
         try:
             return command(session)
         except CommandError as error:
             return _fail(terminal, error, cause=error.__cause__, verbose=args.verbose)
         except ClickSendError as error:
-            failure = from_clicksend_error(error, writes=writes, credentials_source=session.credentials_source)
+            failure = from_clicksend_error(
+                error,
+                in_write=session.writing,
+                nothing_changed=writes and not session.wrote,
+                credentials_source=session.credentials_source,
+            )
             return _fail(terminal, failure, cause=error, verbose=args.verbose)
         except KeyboardInterrupt:
             terminal.error("interrupted", None)
@@ -98,15 +103,22 @@ def _details(error: BaseException) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def _warnings_as_lines(terminal: Terminal) -> Iterator[None]:
+def _warnings_as_lines(terminal: Terminal, typed: Mapping[str, str]) -> Iterator[None]:
     """The client's warnings (a schedule in the past, an odd sender) as `warning:` lines, each once:
-    `send` checks the same fields for the price and for the send."""
+    `send` checks the same fields for the price and for the send. A warning about an option the
+    person typed as something else than the value sent (`--schedule 2020-01-01`) quotes it."""
     shown: set[str] = set()
 
     def show(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
-        if str(message) not in shown:
-            shown.add(str(message))
-            terminal.warning(str(message))
+        text = str(message)
+        if text in shown:
+            return
+        shown.add(text)
+        field = message.field if isinstance(message, ClickSendWarning) else None
+        as_typed = typed.get(field or "", "").strip()
+        if as_typed and not as_typed.isdigit():
+            text += f" (--{field.replace('_', '-') if field else ''} {as_typed})"
+        terminal.warning(text)
 
     with warnings.catch_warnings():
         warnings.simplefilter("always", ClickSendWarning)

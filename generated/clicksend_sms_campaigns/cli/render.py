@@ -107,6 +107,21 @@ def campaign_details(campaign: SmsCampaign) -> list[str]:
     return lines
 
 
+def campaign_line(campaign: SmsCampaign) -> str:
+    """One campaign in a sentence, as a question names it: campaign 1000 'Spring sale' (Scheduled
+    for 2027-03-01 09:00+11:00, list 428 'Customers', 8 recipients)."""
+    details = [campaign.status or "status unknown"]
+    shown = show_time(campaign.schedule)
+    if shown != "-":
+        details[0] += f" for {shown}"
+    if campaign.list_id is not None:
+        details.append(f"list {campaign.list_id}" + (f" {campaign.list_name!r}" if campaign.list_name else ""))
+    if campaign.total_count is not None:
+        details.append(f"{campaign.total_count} recipient(s)")
+    name = f" {campaign.name!r}" if campaign.name else ""
+    return f"campaign {campaign.sms_campaign_id}{name} ({', '.join(details)})"
+
+
 def price_line(price: SmsCampaignPrice | None) -> str:
     if price is None:
         return "ClickSend gave no price"

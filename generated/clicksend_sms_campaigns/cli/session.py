@@ -6,7 +6,8 @@ built only when a command first talks to ClickSend (`analyze` never does)."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Iterator, Mapping
 
 from ..clicksend_client import DEFAULT_BASE_URL, ClickSendClient
 from .credentials import BASE_URL_VARIABLE, config_path, load_credentials
@@ -19,7 +20,19 @@ class Session:
         self.args, self.terminal, self.environ = args, terminal, environ
         #: Where the credentials came from, once read: named when ClickSend refuses them.
         self.credentials_source: str | None = None
+        #: Whether a send, update or cancel has been sent, and whether one is in flight: a failure
+        #: before any write changed nothing, and only one during a write leaves the outcome unknown.
+        self.wrote = False
+        self.writing = False
         self._client: ClickSendClient | None = None
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        """Around the requests that change something at ClickSend (a send, an update, cancels). An
+        error that leaves the block leaves `writing` set, so that main knows where it came from."""
+        self.wrote = self.writing = True
+        yield
+        self.writing = False
 
     def client(self) -> ClickSendClient:
         if self._client is None:

@@ -25,13 +25,15 @@ _FIELD_NAMES = frozenset(
 @_attrs_define
 class ErrorEnvelope:
     """A failed request. `response_code` is an open set; known values include BAD_REQUEST,
-    UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, TOO_MANY_REQUESTS,
-    INTERNAL_SERVER_ERROR, MISSING_CREDENTIALS, ACCOUNT_NOT_ACTIVATED, INVALID_RECIPIENT,
-    THROTTLED, INVALID_SENDER_ID, INSUFFICIENT_CREDIT, INVALID_CREDENTIALS, ALREADY_EXISTS,
+    UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_FOUND (405 in ClickSend's older SDK
+    spec; its older reference uses NOT_FOUND), TOO_MANY_REQUESTS, INTERNAL_SERVER_ERROR,
+    MISSING_CREDENTIALS, ACCOUNT_NOT_ACTIVATED, INVALID_RECIPIENT, THROTTLED,
+    INVALID_SENDER_ID, INSUFFICIENT_CREDIT, INVALID_CREDENTIALS, ALREADY_EXISTS,
     EMPTY_MESSAGE, TOO_MANY_RECIPIENTS, MISSING_REQUIRED_FIELDS, INVALID_SCHEDULE,
-    NOT_ENOUGH_PERMISSION_TO_LIST_ID, INTERNAL_ERROR and SOMETHING_IS_WRONG. `data` is
-    usually null; for validation errors it can map field names to messages. Any other
-    shape of `data` is accepted.
+    NOT_ENOUGH_PERMISSION_TO_LIST_ID, INTERNAL_ERROR, SOMETHING_IS_WRONG, and, from the
+    older reference, INVALID_LANG, INVALID_VOICE, SUBJECT_REQUIRED and INVALID_MEDIA_FILE.
+    `data` is usually null; for validation errors it can map field names to messages. Any
+    other shape of `data` is accepted.
 
     Read tolerantly: a field that is missing or null in the answer reads None; a value of a type the spec does not allow
     raises InvalidFieldError. to_dict leaves out the fields that read None.

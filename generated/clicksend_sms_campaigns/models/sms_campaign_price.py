@@ -25,7 +25,8 @@ _FIELD_NAMES = frozenset(
 @_attrs_define
 class SmsCampaignPrice:
     """The price of a campaign. No field is required. ClickSend has returned `total_price` both as a number and as a string
-    of a decimal ("0.035"); both are accepted.
+    of a decimal ("0.035"); both are accepted. The currency object is `_currency` in the current reference and in
+    ClickSend's spec, `currency` in its older reference; both are read (`x-also-named`), as one field.
 
     Read tolerantly: a field that is missing or null in the answer reads None; a value of a type the spec does not allow
     raises InvalidFieldError. to_dict leaves out the fields that read None.
@@ -95,15 +96,19 @@ class SmsCampaignPrice:
             except InvalidFieldError as error:
                 raise error.within("data") from None
 
+        _currency_key = "_currency"
         _currency = d.pop("_currency", None)
+        if _currency is None and "currency" in d:
+            _currency_key = "currency"
+            _currency = d.pop("currency")
         currency: SmsCampaignPriceCurrency | None = None
         if _currency is not None:
             if type(_currency) is not dict and not isinstance(_currency, Mapping):
-                raise InvalidFieldError.wrong_type("_currency", _currency, "an object")
+                raise InvalidFieldError.wrong_type(_currency_key, _currency, "an object")
             try:
                 currency = SmsCampaignPriceCurrency.from_dict(_currency)
             except InvalidFieldError as error:
-                raise error.within("_currency") from None
+                raise error.within(_currency_key) from None
 
         sms_campaign_price = cls(
             total_count=total_count,

@@ -36,7 +36,8 @@ class SmsCampaignPriceEnvelope:
             is accepted too.
         response_msg (str | None): A human-readable description of the outcome.
         data (SmsCampaignPrice | None): The price of a campaign. No field is required. ClickSend has returned `total_price` both as a number and as a
-            string of a decimal ("0.035"); both are accepted.
+            string of a decimal ("0.035"); both are accepted. The currency object is `_currency` in the current reference
+            and in ClickSend's spec, `currency` in its older reference; both are read (`x-also-named`), as one field.
     """
 
     http_code: int | None = None

@@ -82,10 +82,13 @@ def sync_detailed(
     """Update a scheduled SMS campaign
 
     Replaces the list, name, sender, body and schedule of a campaign that has not started
-    sending. ClickSend does not document what an update without `schedule` does to an
-    existing schedule, so send `schedule` on every update that should keep the campaign
-    scheduled. Repeating the same update leaves the same campaign and sends nothing, so it
-    is safe to repeat.
+    sending. ClickSend's older reference says of the update's `schedule`: "Leave blank for
+    immediate delivery. Will replace existing schedule (even if left blank)", and the
+    current reference's example sends none: an update without `schedule` may send a
+    scheduled campaign at once. So send `schedule` on every update that should keep the
+    campaign scheduled (the client warns when it is missing; its `edit_sms_campaign` reads
+    the campaign first and sends the schedule it has). Repeating the same update leaves
+    the same campaign and sends nothing, so it is safe to repeat.
 
     Args:
         sms_campaign_id (int):
@@ -128,10 +131,13 @@ def sync(
     """Update a scheduled SMS campaign
 
     Replaces the list, name, sender, body and schedule of a campaign that has not started
-    sending. ClickSend does not document what an update without `schedule` does to an
-    existing schedule, so send `schedule` on every update that should keep the campaign
-    scheduled. Repeating the same update leaves the same campaign and sends nothing, so it
-    is safe to repeat.
+    sending. ClickSend's older reference says of the update's `schedule`: "Leave blank for
+    immediate delivery. Will replace existing schedule (even if left blank)", and the
+    current reference's example sends none: an update without `schedule` may send a
+    scheduled campaign at once. So send `schedule` on every update that should keep the
+    campaign scheduled (the client warns when it is missing; its `edit_sms_campaign` reads
+    the campaign first and sends the schedule it has). Repeating the same update leaves
+    the same campaign and sends nothing, so it is safe to repeat.
 
     Args:
         sms_campaign_id (int):
@@ -174,10 +180,13 @@ async def asyncio_detailed(
     """Update a scheduled SMS campaign
 
     Replaces the list, name, sender, body and schedule of a campaign that has not started
-    sending. ClickSend does not document what an update without `schedule` does to an
-    existing schedule, so send `schedule` on every update that should keep the campaign
-    scheduled. Repeating the same update leaves the same campaign and sends nothing, so it
-    is safe to repeat.
+    sending. ClickSend's older reference says of the update's `schedule`: "Leave blank for
+    immediate delivery. Will replace existing schedule (even if left blank)", and the
+    current reference's example sends none: an update without `schedule` may send a
+    scheduled campaign at once. So send `schedule` on every update that should keep the
+    campaign scheduled (the client warns when it is missing; its `edit_sms_campaign` reads
+    the campaign first and sends the schedule it has). Repeating the same update leaves
+    the same campaign and sends nothing, so it is safe to repeat.
 
     Args:
         sms_campaign_id (int):
@@ -220,10 +229,13 @@ async def asyncio(
     """Update a scheduled SMS campaign
 
     Replaces the list, name, sender, body and schedule of a campaign that has not started
-    sending. ClickSend does not document what an update without `schedule` does to an
-    existing schedule, so send `schedule` on every update that should keep the campaign
-    scheduled. Repeating the same update leaves the same campaign and sends nothing, so it
-    is safe to repeat.
+    sending. ClickSend's older reference says of the update's `schedule`: "Leave blank for
+    immediate delivery. Will replace existing schedule (even if left blank)", and the
+    current reference's example sends none: an update without `schedule` may send a
+    scheduled campaign at once. So send `schedule` on every update that should keep the
+    campaign scheduled (the client warns when it is missing; its `edit_sms_campaign` reads
+    the campaign first and sends the schedule it has). Repeating the same update leaves
+    the same campaign and sends nothing, so it is safe to repeat.
 
     Args:
         sms_campaign_id (int):
