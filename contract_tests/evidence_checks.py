@@ -61,7 +61,7 @@ def check_interaction(spec: dict[str, Any], interaction: dict[str, Any], where: 
     if "application/json" in declared.get("content", {}):
         pointer = speclib.pointer(*at, "content", "application/json", "schema")
         problems += _schema_problems(spec, "#" + pointer, body, label)
-    problems += _client_problems(operation_id, interaction, label)
+    problems += _client_problems(operation_id, interaction, label, spec)
     return operation_id, problems
 
 
@@ -111,12 +111,15 @@ def parse_recorded(operation_id: str, interaction: dict[str, Any]) -> Any:
     return OPERATION_MODULES[operation_id]._parse_response(response)
 
 
-def _client_problems(operation_id: str, interaction: dict[str, Any], label: str) -> list[str]:
-    """The generated client must parse every recorded success and raise ClickSendError for every error."""
+def _client_problems(
+    operation_id: str, interaction: dict[str, Any], label: str, spec: dict[str, Any] | None = None
+) -> list[str]:
+    """The generated client must parse every recorded success (reading every field the spec declares
+    into its attribute) and raise ClickSendError for every error."""
     status = interaction["response"]["status"]
     success = 200 <= status < 300
     try:
-        parse_recorded(operation_id, interaction)
+        parsed = parse_recorded(operation_id, interaction)
     except ClickSendError as error:
         return (
             []
@@ -125,7 +128,38 @@ def _client_problems(operation_id: str, interaction: dict[str, Any], label: str)
         )
     except Exception as error:  # anything else is a client bug
         return [f"{label}: the client raised {type(error).__name__}, not a ClickSendError: {error}"]
-    return [] if success else [f"{label}: the client returned a model for recorded HTTP {status}"]
+    if not success:
+        return [f"{label}: the client returned a model for recorded HTTP {status}"]
+    unread = [] if spec is None else unread_fields(spec, parsed.parsed if hasattr(parsed, "parsed") else parsed)
+    return [f"{label}: the client did not read the declared field {field}" for field in unread]
+
+
+def unread_fields(spec: dict[str, Any], model: Any, where: str = "") -> list[str]:
+    """Fields the spec declares for a model's schema that the model kept among its unknown fields
+    instead of its attributes (such as `currency`, the older name of `_currency`), at any depth."""
+    schemas = spec["components"]["schemas"]
+    found: list[str] = []
+    extras = getattr(model, "additional_properties", None)
+    name = type(model).__name__
+    if isinstance(extras, dict) and name in schemas:
+        declared = _declared_properties(spec, schemas[name])
+        found += [f"{where}{key}" for key in sorted(declared & set(extras))]
+    for field in getattr(model, "__attrs_attrs__", ()):
+        attribute, value = field.name, getattr(model, field.name)
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            if hasattr(item, "__attrs_attrs__"):
+                at = f"{where}{attribute}" + (f"[{index}]" if isinstance(value, list) else "")
+                found += unread_fields(spec, item, at + ".")
+    return found
+
+
+def _declared_properties(spec: dict[str, Any], schema: dict[str, Any]) -> set[str]:
+    schema, _ = speclib._resolve_local(spec, schema, ())
+    names = set(schema.get("properties") or {})
+    for part in schema.get("allOf") or []:
+        names |= _declared_properties(spec, part)
+    return names
 
 
 def check_all(spec: dict[str, Any], interactions: list[tuple[str, dict[str, Any]]]) -> tuple[Counter[str], list[str]]:

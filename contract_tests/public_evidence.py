@@ -1,9 +1,11 @@
-"""Judge the public evidence (contract_tests/evidence/public/samples.json) with the cassettes' checks.
+"""Judge the public evidence (contract_tests/evidence/public/*.json) with the cassettes' checks.
 
-A sample is what someone else's integration exchanged with the live ClickSend API. An answer must
-satisfy the current spec and be read by the generated client; a request must satisfy the current
-spec's request schema and leave the generated client unchanged and unrefused. See the README
-beside the samples.
+A sample is what someone else's integration exchanged with the live ClickSend API (samples.json),
+or what ClickSend's own documentation and SDKs show and send (reference-samples.json). An answer
+must satisfy the current spec and be read by the generated client, every field it declares into
+its attribute; a request must satisfy the current spec's request schema (a list request: its
+query parameters) and leave the generated client unchanged and unrefused. See the README beside
+the samples.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from clicksend_sms_campaigns.models import SmsCampaignPriceRequest, SmsCampaignS
 
 from contract_tests import evidence_checks, speclib
 
-SAMPLES = Path(__file__).resolve().parent / "evidence" / "public" / "samples.json"
+EVIDENCE = Path(__file__).resolve().parent / "evidence" / "public"
+#: Captured from the live API first, then ClickSend's documentation examples and SDK defaults.
+SAMPLE_FILES = (EVIDENCE / "samples.json", EVIDENCE / "reference-samples.json")
 #: The campaign id put into a path when a sample's operation needs one.
 PATH_CAMPAIGN_ID = 7
 
@@ -50,8 +54,10 @@ class Sample:
         return f"public sample #{self.index} ({self.data['kind']} of {self.data['operation']}, {source})"
 
 
-def load_samples(path: Path = SAMPLES) -> list[Sample]:
-    return [Sample(index, data) for index, data in enumerate(json.loads(path.read_text(encoding="utf-8")))]
+def load_samples(paths: tuple[Path, ...] = SAMPLE_FILES) -> list[Sample]:
+    """Every sample, numbered through the files in order."""
+    found = [data for path in paths for data in json.loads(path.read_text(encoding="utf-8"))]
+    return [Sample(index, data) for index, data in enumerate(found)]
 
 
 def operation_route(spec: dict[str, Any], operation_id: str) -> tuple[str, str]:
@@ -111,14 +117,7 @@ def sent_by_the_client(operation_id: str, body: dict[str, Any]) -> tuple[Any, li
         sent.append(request.read())
         return httpx.Response(500, json={"http_code": 500, "response_code": "INTERNAL_ERROR", "response_msg": ""})
 
-    client = ClickSendClient(
-        "evidence",
-        "evidence",
-        base_url="https://clicksend.evidence.invalid/v3",
-        transport=httpx.MockTransport(capture),
-        retry_policy=RetryPolicy(max_retries=0),
-    )
-    with warnings.catch_warnings(record=True) as caught, client:
+    with warnings.catch_warnings(record=True) as caught, _capturing_client(capture) as client:
         warnings.simplefilter("always")
         request_model = model.from_dict(body)
         try:
@@ -129,7 +128,77 @@ def sent_by_the_client(operation_id: str, body: dict[str, Any]) -> tuple[Any, li
     return (json.loads(sent[0]) if sent else None), [str(warning.message) for warning in caught]
 
 
+def query_problems(spec: dict[str, Any], sample: Sample) -> list[str]:
+    """A list request: each query parameter satisfies its schema (read from the wire's text as a
+    server does), and the generated client sends the same query, refusing nothing."""
+    label, operation_id, query = sample.label, sample.data["operation"], sample.data["query"]
+    declared = {name: _parameter_schema(spec, operation_id, name) for name in query}
+    problems, arguments = [], {}
+    for name, value in query.items():
+        schema = declared[name]
+        if schema is None:
+            problems.append(f"{label}: the spec has no query parameter {name!r}")
+            continue
+        resolved, _ = speclib._resolve_local(spec, schema, ())
+        typed = int(value) if resolved.get("type") == "integer" and str(value).lstrip("-").isdigit() else value
+        for error in speclib.schema_validator_for(spec, schema).iter_errors(typed):
+            problems.append(f"{label}: the spec refuses the query parameter {name}={value!r}: {error.message[:200]}")
+        arguments[name] = typed
+    if problems:
+        return problems
+    try:
+        sent, _warnings = _sent_query(operation_id, arguments)
+    except ClickSendError as error:
+        return [f"{label}: the client refused it: {type(error).__name__}: {error}"]
+    wanted = {name: str(value) for name, value in query.items()}
+    if sent != wanted:
+        problems.append(f"{label}: the client sent the query {sent}, not {wanted}")
+    return problems
+
+
+def _parameter_schema(spec: dict[str, Any], operation_id: str, name: str) -> dict[str, Any] | None:
+    for path, _, operation in speclib.iter_operations(spec):
+        if operation.get("operationId") != operation_id:
+            continue
+        for parameter in [*spec["paths"][path].get("parameters", []), *operation.get("parameters", [])]:
+            parameter, _ = speclib._resolve_local(spec, parameter, ())
+            if parameter["name"] == name and parameter["in"] == "query":
+                schema: dict[str, Any] = parameter["schema"]
+                return schema
+    return None
+
+
+def _sent_query(operation_id: str, arguments: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """The query the generated client sends for these arguments, and its warnings."""
+    sent: list[dict[str, str]] = []
+
+    def capture(request: httpx.Request) -> httpx.Response:
+        sent.append(dict(request.url.params))
+        return httpx.Response(500, json={"http_code": 500, "response_code": "INTERNAL_ERROR", "response_msg": ""})
+
+    with warnings.catch_warnings(record=True) as caught, _capturing_client(capture) as client:
+        warnings.simplefilter("always")
+        try:
+            evidence_checks.OPERATION_MODULES[operation_id].sync(client=client, **arguments)
+        except ClickSendError:
+            if not sent:
+                raise
+    return sent[0], [str(warning.message) for warning in caught]
+
+
+def _capturing_client(capture: Any) -> ClickSendClient:
+    return ClickSendClient(
+        "evidence",
+        "evidence",
+        base_url="https://clicksend.evidence.invalid/v3",
+        transport=httpx.MockTransport(capture),
+        retry_policy=RetryPolicy(max_retries=0),
+    )
+
+
 def request_problems(spec: dict[str, Any], sample: Sample) -> list[str]:
+    if sample.data.get("query") is not None:
+        return query_problems(spec, sample)
     label, operation_id, body = sample.label, sample.data["operation"], sample.data["body"]
     problems = []
     method, path = operation_route(spec, operation_id)

@@ -182,6 +182,22 @@ def test_the_public_evidence_agrees_with_the_spec_and_the_client() -> None:
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
 
 
+def test_the_evidence_holds_clicksend_s_documentation_and_sdk_defaults_too() -> None:
+    origins = {sample.data.get("origin") for sample in public_evidence.load_samples()}
+    assert {"documentation example", "official SDK default", "integration code"} <= origins
+
+
+def test_a_declared_field_the_client_leaves_unread_is_a_problem() -> None:
+    # What the older reference's price answer would give a client that knew only `_currency`.
+    from clicksend_sms_campaigns.models import SmsCampaignPrice
+
+    spec = speclib.load_spec()
+    unread = SmsCampaignPrice(total_count=1, additional_properties={"currency": {"currency_name_short": "GBP"}})
+    assert evidence_checks.unread_fields(spec, unread) == ["currency"]
+    read = SmsCampaignPrice.from_dict({"total_count": 1, "currency": {"currency_name_short": "GBP"}})
+    assert evidence_checks.unread_fields(spec, read) == [] and read.currency is not None
+
+
 def test_a_public_sample_that_disagrees_fails_naming_the_sample_and_the_field() -> None:
     spec = copy.deepcopy(speclib.load_spec())
     spec["components"]["schemas"]["SmsCampaign"]["properties"]["senders"]["type"] = "array"  # null no longer allowed

@@ -34,12 +34,16 @@ PROSE_KEYS = frozenset(
         "contact",
         "x-known-values",
         "x-documented-rule",
+        # Only adds a warning: a field whose absence ClickSend documents as risky.
+        "x-warn-if-absent",
         "x-search-fields",
         "x-sort-fields",
         # The generated client does not read links; they document which answer field feeds which call.
         "links",
     }
 )
+# Other names an answer field is read under: more is additive (more answers read), fewer breaking.
+ALSO_NAMED = "x-also-named"
 # Lists whose order carries no meaning.
 UNORDERED_KEYS = frozenset({"required", "enum", "type"})
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -86,6 +90,8 @@ def classify(old: dict[str, Any], new: dict[str, Any]) -> SpecDiff:
     for pointer, key, added_or_removed in _differences(old, new, ""):
         if key in PROSE_KEYS:
             comparer.add("internal", _place(pointer), pointer, f"{key} changed")
+        elif key == ALSO_NAMED or pointer.split("/")[-2:-1] == [ALSO_NAMED]:
+            comparer.add(*_also_named_change(old, new, pointer.split(f"/{ALSO_NAMED}")[0] + f"/{ALSO_NAMED}"))
         elif not comparer.examined(pointer, added_or_removed):
             comparer.add("breaking", _place(pointer), pointer, "not a change the classifier knows; counted as breaking")
     # A shared schema reached from several operations is one change, named at the first place met.
@@ -592,6 +598,20 @@ def _differences(old: Any, new: Any, at: str) -> Iterator[tuple[str, str, bool]]
             yield f"{at}/{index}", str(index), True
     elif old != new or type(old) is not type(new):
         yield at, at.rsplit("/", 1)[-1], False
+
+
+def _also_named_change(old: dict[str, Any], new: dict[str, Any], pointer: str) -> tuple[Kind, str, str, str]:
+    """An answer field read under other names: names added are additive, names taken away breaking."""
+
+    def pairs(spec: dict[str, Any]) -> set[tuple[str, str]]:
+        found = _get(spec, *(_unescape(part) for part in pointer.strip("/").split("/"))) or {}
+        return {(field, other) for field, others in found.items() for other in others}
+
+    lost = pairs(old) - pairs(new)
+    if lost:
+        named = ", ".join(f"{field} as {other}" for field, other in sorted(lost))
+        return "breaking", _place(pointer), pointer, f"no longer read under another name: {named}"
+    return "additive", _place(pointer), pointer, "an answer field is read under another name too"
 
 
 def _place(pointer: str) -> str:

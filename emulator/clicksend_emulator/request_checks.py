@@ -115,15 +115,16 @@ class RequestChecks:
                     problems[name] = f"The {name} must be an integer."
                     continue
                 value: Any = int(raw)
-                low, high = schema.get("minimum"), schema.get("maximum")
-                if name == "limit" and self.config.limit_policy == "clamp":
-                    value = min(max(value, low), high)
-                elif (low is not None and value < low) or (high is not None and value > high):
-                    problems[name] = (
-                        f"The {name} must be between {low} and {high}."
-                        if high
-                        else f"The {name} must be at least {low}."
-                    )
+                # The schema's bounds, then the documented ones (limit: 15..100), per the limit policy.
+                problem = _outside(name, value, schema)
+                documented = schema.get("x-documented-rule")
+                if problem is None and documented is not None:
+                    if name == "limit" and self.config.limit_policy == "clamp":
+                        value = min(max(value, documented["minimum"]), documented["maximum"])
+                    else:
+                        problem = _outside(name, value, documented)
+                if problem is not None:
+                    problems[name] = problem
                     continue
             else:
                 value = raw
@@ -137,6 +138,13 @@ class RequestChecks:
         if problems:
             raise ApiError(400, "BAD_REQUEST", "Invalid input.", problems)
         return values
+
+
+def _outside(name: str, value: int, bounds: dict[str, Any]) -> str | None:
+    low, high = bounds.get("minimum"), bounds.get("maximum")
+    if (low is not None and value < low) or (high is not None and value > high):
+        return f"The {name} must be between {low} and {high}." if high else f"The {name} must be at least {low}."
+    return None
 
 
 def _required(name: str) -> str:

@@ -5,17 +5,17 @@
 from typing import Final
 
 #: The spec's info.version, which is also the package version.
-VERSION: Final = "0.2.0"
+VERSION: Final = "0.3.0"
 #: The hand-written spec, and its sha256 (before overlays).
 SPEC_PATH: Final = "openapi/clicksend-sms-campaigns.yaml"
-SPEC_SHA256: Final = "6e36c965ca07c3cda5993758677509d22ca1036c216764a11954f633279f9a3b"
+SPEC_SHA256: Final = "393f51d7a7faeb891098dbbf8f082eae6587af9587d038c367c094a477a2a01d"
 #: sha256 of every other input: the overlays, the generator's config and templates, the hand-written modules.
 INPUTS_SHA256: Final[dict[str, str]] = {
     "openapi/overlays/30-query-defaults-stay-on-the-server.overlay.yaml": "4e2db1d75723e8881ca61a2b77c992f566bfe33686015cf5112c96a6d5c29522",
     "openapi/overlays/40-answers-in-the-shape-the-reader-gives.overlay.yaml": "0a431f996019fa726bafcc5496df2f89643553c2dc1f573e36dfbaf4a6304b19",
     "openapi/overlays/50-one-attribute-for-a-field-spelled-two-ways.overlay.yaml": "798626daa6a31ac26bb0e6e69f8bfa2fab9710b9aeb6ff904d0dfa2e54389bd8",
     "generator/config.yaml": "5e36166c1503748e5c5d7a192b74c0c3dc6a5a3d7366cd9d0743b757eeefbfdd",
-    "generator/templates/README.md.jinja": "a86ca69d71a3f7087d03157df5618256feb32c89a58772f8e15e0800627b79e3",
+    "generator/templates/README.md.jinja": "bb6a711e902b17b7e8fd486dbb09cda8fa1dedb14f9f288af1ca23361663f274",
     "generator/templates/client.py.jinja": "76e515cd2a44b5167dade7126aab703598f25e4c64c664db1f5aac6a59a94515",
     "generator/templates/endpoint_module.py.jinja": "65826da1c23124e4172051f6d1aff94e27b1db0534a94d1d23ce311cba9fb161",
     "generator/templates/model.py.jinja": "298e481cdc38fcb9a474ca7520a149954ea9c9aa7d45b876da52bcfdc25657f4",
@@ -41,10 +41,10 @@ INPUTS_SHA256: Final[dict[str, str]] = {
     "handwritten/message.py": "aa15f984b8ad0f77d54976e676da0c8abff1bf9058b713d875430a18138cac1f",
     "handwritten/operations.py": "c37b838bb44e911c5f269e0ca783ac9fcfa87ab0f4c7bbefadff845c170c9e82",
     "handwritten/pacing.py": "dcc266fb0b1cc3444d0eb9f59e810569893d098691cbf378d970e78185a8314d",
-    "handwritten/pagination.py": "720de220bf91d471ea977353d49611247f002193e65123ad42a429b7f4ae3081",
+    "handwritten/pagination.py": "436fd92d6243021cd2ef2467a8ec0b2ae77abd54b173215035f7897e48d0fc66",
     "handwritten/query.py": "353fb8c709e9020af42be90ad24a70cc8f81efbc205483d84a745ba967d2e0a1",
     "handwritten/retries.py": "e50aa0c2b2da8b429d750c83f7b2d1f82780bcc8b2f8fc9698d04891e1745905",
-    "handwritten/validation.py": "bffbe51dc3c9aa62cb086f980edca53c7d632690e554ff6d4c01cd3859dd66a7",
+    "handwritten/validation.py": "8de54398b5696a188e1a84735908f78c0af19827b414837e4944a83ecb7e2536",
     "handwritten/values.py": "ad48be823e7e366ad118afac56a3c41c27d11b09be0d53109c5ccb11eb07a9e4",
 }
 GENERATOR: Final = "openapi-python-client 0.29.1"

@@ -56,7 +56,7 @@ from .spec_facts import PARAMETERS
 from .types import UNSET
 
 #: The largest page ClickSend documents; fewer round trips for a full walk.
-MAX_PAGE_SIZE: int = PARAMETERS["list_sms_campaigns"]["limit"]["maximum"]
+MAX_PAGE_SIZE: int = PARAMETERS["list_sms_campaigns"]["limit"]["x-documented-rule"]["maximum"]
 #: Pages in flight at once by default: four round trips overlap, and at most four pages wait in memory.
 DEFAULT_PREFETCH = 4
 #: The walk's order unless told otherwise: the id never changes, so updates during the walk move nothing.

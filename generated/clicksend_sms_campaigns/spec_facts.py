@@ -70,7 +70,7 @@ PARAMETERS: Final[dict[str, dict[str, Any]]] = {
     "cancel_sms_campaign": {"sms_campaign_id": {"type": "integer", "minimum": 1}},
     "list_sms_campaigns": {
         "page": {"type": "integer", "minimum": 1, "default": 1},
-        "limit": {"type": "integer", "minimum": 15, "maximum": 100, "default": 15},
+        "limit": {"type": "integer", "minimum": 1, "default": 15, "x-documented-rule": {"minimum": 15, "maximum": 100}},
         "q": {
             "type": "string",
             "pattern": "^(sms_campaign_id|name|user_id|subaccount_id|list_id|from|body|schedule|status|date_added|custom_string|url_to_shorten|unsubscribe_link|source):[^,]*(,(sms_campaign_id|name|user_id|subaccount_id|list_id|from|body|schedule|status|date_added|custom_string|url_to_shorten|unsubscribe_link|source):[^,]*)*$",

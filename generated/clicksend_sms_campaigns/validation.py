@@ -189,7 +189,8 @@ def _check_integer_parameter(name: str, value: Any, schema: Mapping[str, Any]) -
         raise RequestValidationError(name, f"must be an integer, got {value!r}")
     if name in ("page", "limit", "sms_campaign_id") and value < 1:
         raise RequestValidationError(name, f"must be at least 1, got {value}")
-    low, high = schema.get("minimum"), schema.get("maximum")
+    documented = schema.get("x-documented-rule") or schema  # the reference's bounds, warned about
+    low, high = documented.get("minimum"), documented.get("maximum")
     if (low is not None and value < low) or (high is not None and value > high):
         bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
         _warn(name, f"ClickSend documents {bounds}, got {value}")

@@ -49,7 +49,7 @@ def _seed(emulator: RunningEmulator, count: int) -> list[int]:
         for i in range(count)
     ]  # fmt: skip
     emulator.emulator.store.load(records)
-    return [record["sms_campaign_id"] for record in records]
+    return [first + i for i in range(count)]
 
 
 def test_an_update_during_a_walk_moves_nothing_in_the_walk_s_own_order(
@@ -75,7 +75,8 @@ def test_a_walk_under_concurrent_updates_yields_every_campaign_once(
     clicksend_client: ClickSendClient, clicksend_emulator: RunningEmulator
 ) -> None:
     ids = _seed(clicksend_emulator, 300)
-    clicksend_emulator.emulator.faults.add(Fault("latency", operation="list_sms_campaigns", probability=1.0, seconds=0.01))
+    slow_pages = Fault("latency", operation="list_sms_campaigns", probability=1.0, seconds=0.01)
+    clicksend_emulator.emulator.faults.add(slow_pages)
     stop, updated = threading.Event(), []
 
     def update_others() -> None:

@@ -236,13 +236,19 @@ def test_search_sort_dates_and_pages(running: RunningEmulator) -> None:
         assert (beyond["data"], beyond["from"], beyond["to"], beyond["next_page_url"]) == ([], None, None, None)
 
 
-@pytest.mark.parametrize(("limit", "served"), [("10", 15), ("14", 15), ("101", 100), ("500", 100), ("0", 15)])
+@pytest.mark.parametrize(("limit", "served"), [("10", 15), ("1", 15), ("14", 15), ("101", 100), ("500", 100)])
 def test_a_limit_outside_15_to_100_is_served_as_the_nearest_documented_size(
     running: RunningEmulator, limit: str, served: int
 ) -> None:
     # ClickSend's own SDK and code samples send limit=10: that cannot be an error.
     with http(running) as client:
         assert client.get("/sms-campaigns", params={"limit": limit}).json()["data"]["per_page"] == served
+
+
+@pytest.mark.parametrize("limit", ["0", "-5"])
+def test_a_limit_below_1_is_refused_as_the_spec_refuses_it(running: RunningEmulator, limit: str) -> None:
+    with http(running) as client:
+        assert _error(client.get("/sms-campaigns", params={"limit": limit})) == (400, "BAD_REQUEST")
 
 
 @pytest.mark.parametrize("limit", ["14", "101", "0", "-5"])
