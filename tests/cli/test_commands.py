@@ -444,6 +444,7 @@ def test_exit_6_only_when_a_write_may_have_reached_clicksend(
         (["list", "--search", "colour:red"], "'colour' is not a search field ClickSend documents"),
         (["list", "--status", "a,b"], "cannot contain a comma, which separates conditions"),
         (["cancel", "--search", "name:a,b"], "cannot contain a comma, which separates conditions"),
+        (["cancel", "--all", "--order", "schedule:desc"], "--order does not apply to cancel"),
         (["send", "--list-id", "428", "--name", "x"], "the message is missing"),
         (["send", "--list-id", "428", "--name", "x", "--body", " "], "refused before sending: body"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),

@@ -179,6 +179,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
 
     listing = command("list", "campaigns, filtered and sorted")
     _filters(listing)
+    _order(listing)
     listing.add_argument("--max", type=whole_number, metavar="N", help="stop after N campaigns")
     shape = listing.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -187,6 +188,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     cancel = command("cancel", "cancel campaigns by id or by filter")
     cancel.add_argument("sms_campaign_ids", nargs="*", type=campaign_id, metavar="ID")
     _filters(cancel)
+    _order(cancel, shown=False)
     cancel.add_argument("--all", action="store_true", help="every campaign the filters (if any) match")
     cancel.add_argument(
         "--concurrency", type=whole_number, default=DEFAULT_CONCURRENCY, help="cancels in flight (default: %(default)s)"
@@ -274,6 +276,16 @@ def _confirmation(parser: argparse.ArgumentParser, *, asks: str = "before it cha
     parser.add_argument("--dry-run", action="store_true", help="show what would happen, change nothing")
 
 
+def _order(parser: argparse.ArgumentParser, *, shown: bool = True) -> None:
+    # Taken but not shown by cancel, which refuses it: what a cancel finds is walked by id.
+    parser.add_argument(
+        "--order",
+        type=order,
+        metavar="FIELD[:asc|desc]",
+        help="such as schedule:desc (default: by id, an order updates do not change)" if shown else argparse.SUPPRESS,
+    )
+
+
 def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--status", help="such as Scheduled, Sent, Cancelled")
     parser.add_argument("--name", help="the campaign's name")
@@ -286,6 +298,5 @@ def _filters(parser: argparse.ArgumentParser) -> None:
         help="another condition, such as list_id:428 (repeatable)",
     )
     parser.add_argument("--operator", choices=["AND", "OR"], help="how conditions combine (ClickSend's default: AND)")
-    parser.add_argument("--order", type=order, metavar="FIELD[:asc|desc]", help="such as schedule:desc")
     parser.add_argument("--since", type=when, metavar="WHEN", help="only campaigns from this moment (date_from)")
     parser.add_argument("--until", type=when, metavar="WHEN", help="only campaigns up to this moment (date_to)")

@@ -345,6 +345,11 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
     return {"q": q, "operator": args.operator, "order_by": args.order, "date_from": args.since, "date_to": args.until}
 
 
+def _cancel_filters(args: argparse.Namespace) -> dict[str, Any]:
+    """The filters of a cancel: the walk keeps its own order, by id (--order is refused)."""
+    return {key: value for key, value in _filters(args).items() if key != "order_by"}
+
+
 def _has_filter(args: argparse.Namespace) -> bool:
     return any(value is not None for value in (args.status, args.name, args.since, args.until)) or bool(args.search)
 
@@ -380,10 +385,15 @@ def cancel(session: Session) -> ExitCode:
         raise CommandError(
             "say which campaigns to cancel", hint="give their ids, a filter such as --status Scheduled, or --all"
         )
+    if args.order is not None:
+        raise CommandError(
+            "--order does not apply to cancel",
+            hint="a cancel walks what matches by id, an order that updates during the walk cannot change",
+        )
     if by_id:
         selection, unreadable = _read_for_cancel(session)
     else:
-        selection, unreadable = find_cancellable_sms_campaigns(session.client(), **_walk_filters(args)), []
+        selection, unreadable = find_cancellable_sms_campaigns(session.client(), **_cancel_filters(args)), []
     out_to_stderr = args.json
     # Asked for by id, a campaign that is sending or sent is not cancelled: a failure, not a detail.
     finished = [c for status, found in selection.left_out.items() if status != "Cancelled" for c in found]
@@ -404,14 +414,8 @@ def cancel(session: Session) -> ExitCode:
     terminal.confirm(f"Cancel {chosen}?", assume_yes=args.yes)
     with session.write():
         outcomes = _cancel_all(session, selection.ids)
-    still = None if by_id else find_cancellable_sms_campaigns(session.client(), **_walk_filters(args)).to_cancel
+    still = None if by_id else find_cancellable_sms_campaigns(session.client(), **_cancel_filters(args)).to_cancel
     return _report(session, selection, outcomes, unreadable, finished if by_id else [], still_matching=still)
-
-
-def _walk_filters(args: argparse.Namespace) -> dict[str, Any]:
-    filters = _filters(args)
-    del filters["order_by"]  # a cancel walks in id order, which updates during the walk do not change
-    return filters
 
 
 def _read_for_cancel(session: Session) -> tuple[CancelSelection, list[CampaignOutcome]]:
