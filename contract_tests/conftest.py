@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from contract_tests import cassettes
+from scripts.contract import cassettes
 
 #: Interactions checked per operation, for the summary the main command prints.
 CHECKED: Counter[str] = Counter()
@@ -41,7 +41,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     """Opted in to the live target without what it needs: stop at once, saying what is missing."""
-    from contract_tests import record as recorder
+    from scripts.contract import record as recorder
 
     if config.getoption("--target", default=None) == "live":
         try:
@@ -63,12 +63,12 @@ def target(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(scope="session")
 def evidence_sets(request: pytest.FixtureRequest, target: str, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """The folders of evidence to judge: the committed ones, or one recorded now from the target."""
-    from contract_tests import record as recorder
+    from scripts.contract import record as recorder
 
     if target == "replay":
         sets = cassettes.recorded_sets()
         if not sets:
-            pytest.fail("no recorded cassettes; record them: python -m contract_tests.record --target emulator")
+            pytest.fail("no recorded cassettes; record them: python -m scripts.contract.record --target emulator")
         return sets
     writing = request.config.getoption("--record")
     # CONTRACT_RECORD_DIR redirects --record, so that a test can record without touching the committed set.

@@ -12,9 +12,9 @@ import httpx
 import pytest
 from clicksend_sms_campaigns import ClickSendClient, RetryPolicy
 
-from contract_tests import cassettes, evidence_checks, public_evidence, speclib
 from contract_tests.conftest import CHECKED, PUBLIC_CHECKED
-from contract_tests.record import flow_vcr, stateful_flow
+from scripts.contract import cassettes, evidence_checks, public_evidence, speclib
+from scripts.contract.record import flow_vcr, stateful_flow
 
 REQUIRED_META = {
     "target",

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from contract_tests import speclib
+from scripts.contract import speclib
 
 # The six operations and where the reference puts them.
 OPERATIONS = {

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from contract_tests import speclib
 from contract_tests.test_spec import OPERATIONS
+from scripts.contract import speclib
 
 
 @pytest.fixture

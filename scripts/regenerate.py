@@ -1,18 +1,20 @@
-"""Rebuild generated/ from the spec and its inputs, or check that it is up to date.
+"""Rebuild the generator's paths in generated/ from the spec and its inputs, or check them.
 
-    python scripts/regenerate.py              rebuild generated/ (replaced whole, never half-written)
-    python scripts/regenerate.py --check      rebuild in a scratch folder; exit 1 listing the files
-                                              that differ from generated/, with their diff
+    python scripts/regenerate.py              rebuild the paths the generator owns (OWNED), each
+                                              replaced whole; nothing else in generated/ is touched
+    python scripts/regenerate.py --check      rebuild in a scratch folder; exit 1 listing the owned
+                                              files that differ or that the generator did not make
     python scripts/regenerate.py --if-edited  rebuild only when an input has uncommitted edits that
                                               generated/ does not reflect (`tasks.py test` runs this)
 
-Steps: load and validate openapi/clicksend-sms-campaigns.yaml; apply openapi/overlays/*.overlay.yaml
-in name order; validate again; run the pinned openapi-python-client with generator/config.yaml and
-the templates in generator/templates/ (--fail-on-warning: a schema it cannot express stops the
-build); drop the generator's unused errors.py; carry the hand-written modules of handwritten/ into
-the package, and LICENSE beside it; write build_info.py with the sha256 of every input, and
-spec_facts.py with the facts of the hand-written spec (before overlays) that the hand-written modules
-use; format with the pinned ruff; begin every file with a line saying where it comes from.
+Steps: load and validate openapi/clicksend-sms-campaigns.yaml; apply overlays/*.overlay.yaml in name
+order; validate again; run the pinned openapi-python-client with generator/config.yaml and the
+templates in generator/templates/ (--fail-on-warning: a schema it cannot express stops the build);
+drop the generator's unused errors.py; put LICENSE beside the package; write build_info.py with the
+sha256 of every input, and spec_facts.py with the facts of the hand-written spec (before overlays)
+that the hand-written layer uses; format with the pinned ruff; begin every file with a line saying
+where it comes from. The hand-written layer (clicksend_sms_campaigns/_core/) lives in generated/
+beside what this writes, and is never read, written or compared here.
 Exit status: 0 done or up to date, 1 drift, 2 error.
 """
 
@@ -38,13 +40,30 @@ import yaml
 if __package__ in (None, ""):  # run as a file: make `scripts` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.openapi_spec import ROOT, SPEC_PATH, load_spec, validity_problems
+from scripts.openapi_spec import ROOT, SPEC_PATH, load_spec, resolve, validity_problems
 from scripts.overlay import OverlayError, apply_overlays
 
-OVERLAYS_DIR = ROOT / "openapi" / "overlays"
+OVERLAYS_DIR = ROOT / "overlays"
 GENERATOR_DIR = ROOT / "generator"
-HANDWRITTEN_DIR = ROOT / "handwritten"
 OUTPUT_DIR = ROOT / "generated"
+#: What the generator owns in generated/, relative to it ({package} is the package's name): each a
+#: file, or a folder owned whole. Only these are written, compared and replaced; a file the build
+#: makes anywhere else stops it, and a file in them that the build did not make is drift.
+OWNED = (
+    "pyproject.toml",
+    "README.md",
+    "LICENSE",
+    ".gitignore",
+    "{package}/__init__.py",
+    "{package}/api",
+    "{package}/models",
+    "{package}/client.py",
+    "{package}/types.py",
+    "{package}/py.typed",
+    "{package}/spec_facts.py",
+    "{package}/build_info.py",
+    "{package}/errors.py",  # the generator's own, dropped when nothing uses it (this package's templates)
+)
 CONFIG_NAME = "config.yaml"
 LICENSE_PATH = ROOT / "LICENSE"
 # Files tools leave behind in a package folder; they are neither generated nor compared.
@@ -62,7 +81,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spec", type=Path, default=SPEC_PATH, help="the OpenAPI spec (default: %(default)s)")
     parser.add_argument("--overlays", type=Path, default=OVERLAYS_DIR, help="the spec's overlays (*.overlay.yaml)")
     parser.add_argument("--generator", type=Path, default=GENERATOR_DIR, help="generator config.yaml and templates/")
-    parser.add_argument("--handwritten", type=Path, default=HANDWRITTEN_DIR, help="modules carried into the package")
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR, help="the generated package project")
     parser.add_argument(
         "--if-edited",
@@ -70,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         help="regenerate only when an input has uncommitted edits that generated/ does not reflect",
     )
     args = parser.parse_args(argv)
-    inputs = Inputs(args.spec, args.overlays, args.generator, args.handwritten)
+    inputs = Inputs(args.spec, args.overlays, args.generator)
     if args.if_edited:
         edited = edited_inputs(inputs, args.output)
         if not edited:
@@ -80,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="regenerate-") as scratch:
             built = build(inputs, Path(scratch))
             if args.check:
-                return report_drift(args.output, built)
-            replace_tree(built, args.output)
+                return report_drift(args.output, built, owned_paths(built))
+            replace_owned(built, args.output, owned_paths(built))
     except RegenerationError as error:
         print(f"regenerate: {error}", file=sys.stderr)
         print(f"regenerate: {args.output} was left untouched.", file=sys.stderr)
@@ -97,12 +115,11 @@ class Inputs:
     spec: Path = SPEC_PATH
     overlays: Path = OVERLAYS_DIR
     generator: Path = GENERATOR_DIR
-    handwritten: Path = HANDWRITTEN_DIR
 
     def files(self) -> dict[str, Path]:
         """Every input file but the spec, by a name relative to the repository when it is inside it."""
         found = {}
-        for folder in (self.overlays, self.generator, self.handwritten):
+        for folder in (self.overlays, self.generator):
             for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
                 if path.is_file() and not _ignored(path.relative_to(folder)):
                     found[_shown(path)] = path
@@ -114,9 +131,9 @@ def edited_inputs(inputs: Inputs, output: Path) -> list[str]:
     uncommitted edits to them or to output itself; otherwise nothing.
 
     A clean checkout is never regenerated by `--if-edited`, so CI still fails on drift; a working
-    tree with edits to the spec, the overlays, the generator or the hand-written modules (or one
-    whose generated/ was already regenerated from such edits, since undone) is brought up to date
-    before the tests run what was edited.
+    tree with edits to the spec, the overlays or the generator (or one whose generated/ was already
+    regenerated from such edits, since undone) is brought up to date before the tests run what was
+    edited. The hand-written layer is no input: it is imported where it lies.
     """
     recorded = _recorded_hashes(output)
     if recorded is None:
@@ -188,14 +205,36 @@ def build(inputs: Inputs, scratch: Path) -> Path:
     _finish_generator(generator, spec_for_generator, output)
     package_dir = output / package_name
     _drop_unused_generator_modules(package_dir)
-    carried = _carry_modules(inputs.handwritten, package_dir)
     # The wheel carries the license (pyproject's license-files); the repository's LICENSE is its one source.
     shutil.copyfile(LICENSE_PATH, output / "LICENSE")
     _write_build_info(package_dir, spec, inputs)
     _write_spec_facts(package_dir, source_spec, package_name)
     _format(output)
-    _mark_generated(output, carried)
+    _mark_generated(output)
+    _check_only_owned(output, owned_paths(output))
     return output
+
+
+def owned_paths(project: Path) -> tuple[str, ...]:
+    """OWNED with the package's name filled in, read from the built project's one package folder."""
+    packages = [path.name for path in project.iterdir() if path.is_dir() and (path / "__init__.py").exists()]
+    if len(packages) != 1:
+        raise RegenerationError(f"the generator made {len(packages)} packages in {project}, not one: {packages}")
+    return tuple(path.format(package=packages[0]) for path in OWNED)
+
+
+def _owner(name: str, owned: tuple[str, ...]) -> str | None:
+    """The owned path a relative file name falls under, if any."""
+    return next((path for path in owned if name == path or name.startswith(path + "/")), None)
+
+
+def _check_only_owned(output: Path, owned: tuple[str, ...]) -> None:
+    strays = [name for name in generated_files(output) if _owner(name, owned) is None]
+    if strays:
+        raise RegenerationError(
+            f"the generator wrote {strays}, outside the paths it owns (OWNED in scripts/regenerate.py); "
+            "name them there if they are the generator's, since generated/ also holds hand-written code"
+        )
 
 
 def _load_spec(spec_path: Path) -> dict[str, Any]:
@@ -244,26 +283,6 @@ def _finish_generator(process: subprocess.Popen[str], spec: Path, output: Path) 
         raise RegenerationError(f"openapi-python-client wrote nothing:\n{said}")
 
 
-def _carry_modules(modules_dir: Path, package_dir: Path) -> dict[Path, str]:
-    """Copy the hand-written modules into the package; one may not replace a generated file.
-
-    Returns each copy with the name of its source, for the line that says where to edit it.
-    """
-    carried: dict[Path, str] = {}
-    if not modules_dir.is_dir():
-        return carried
-    for source in sorted(modules_dir.rglob("*.py")):
-        if _ignored(source.relative_to(modules_dir)):
-            continue
-        destination = package_dir / source.relative_to(modules_dir)
-        if destination.exists():
-            raise RegenerationError(f"{source}: would replace the generated {destination.relative_to(package_dir)}")
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, destination)
-        carried[destination] = _shown(source)
-    return carried
-
-
 # The generator's errors.py holds UnexpectedStatus, which only its own endpoint template raises; our
 # template raises ClickSendError for every failure, and a module nothing uses would only mislead.
 _UNUSED_GENERATOR_MODULES = ("errors",)
@@ -279,23 +298,17 @@ def _drop_unused_generator_modules(package_dir: Path) -> None:
 
 _GENERATED_LINES = (
     "Generated by `python3 tasks.py regenerate` from openapi/clicksend-sms-campaigns.yaml;",
-    "do not edit: change the spec, openapi/overlays/ or generator/, then regenerate.",
-)
-_COPIED_LINES = (
-    "Copied by `python3 tasks.py regenerate` from {source}; do not edit this copy:",
-    "edit {source} (`python3 tasks.py test` copies it again).",
+    "do not edit: change the spec, overlays/ or generator/, then regenerate.",
 )
 
 
-def _mark_generated(output: Path, carried: dict[Path, str]) -> None:
-    """Begin every generated or copied file with a line that says where it comes from."""
+def _mark_generated(output: Path) -> None:
+    """Begin every generated file with a line that says where it comes from."""
     for path in sorted(output.rglob("*")):
         if not path.is_file():
             continue
         if path.suffix in (".py", ".toml") or path.name == ".gitignore":
-            source = carried.get(path)
-            lines = [line.format(source=source) for line in _COPIED_LINES] if source else _GENERATED_LINES
-            banner = "".join(f"# {line}\n" for line in lines)
+            banner = "".join(f"# {line}\n" for line in _GENERATED_LINES)
         elif path.suffix == ".md":
             banner = f"<!-- {' '.join(_GENERATED_LINES)} -->\n"
         else:
@@ -315,7 +328,7 @@ VERSION: Final = {str(spec["info"]["version"])!r}
 #: The hand-written spec, and its sha256 (before overlays).
 SPEC_PATH: Final = {_shown(inputs.spec)!r}
 SPEC_SHA256: Final = {_sha256(inputs.spec)!r}
-#: sha256 of every other input: the overlays, the generator's config and templates, the hand-written modules.
+#: sha256 of every other input: the overlays, the generator's config and templates.
 INPUTS_SHA256: Final[dict[str, str]] = {input_hashes!r}
 GENERATOR: Final = {f"openapi-python-client {generator}"!r}
 '''
@@ -331,7 +344,6 @@ def _write_spec_facts(package_dir: Path, spec: dict[str, Any], package_name: str
     from openapi_python_client.strings import snake_case  # the generator's own naming of modules
 
     parameters: dict[str, dict[str, Any]] = {}
-    request_schemas: dict[str, str] = {}
     operations = []
     for path, item in spec["paths"].items():
         for method, operation in item.items():
@@ -345,13 +357,18 @@ def _write_spec_facts(package_dir: Path, spec: dict[str, Any], package_name: str
                 )
             tag = snake_case((operation.get("tags") or ["default"])[0])
             module = f"{package_name}.api.{tag}.{snake_case(name)}"
-            operations.append(f"    Operation({name!r}, {method.upper()!r}, {path!r}, {module!r}, {safe!r}),\n")
+            answer, body = (
+                _schema_name(operation.get("responses", {}).get("200")),
+                _schema_name(operation.get("requestBody")),
+            )
+            operations.append(
+                f"    Operation({name!r}, {method.upper()!r}, {path!r}, {module!r}, {safe!r}, {answer!r}, {body!r}),\n"
+            )
             for parameter in [*item.get("parameters", []), *operation.get("parameters", [])]:
-                parameter = _resolve(spec, parameter)
-                parameters.setdefault(name, {})[parameter["name"]] = _without_prose(_resolve(spec, parameter["schema"]))
-            body_schema = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
-            if body_schema and "$ref" in body_schema:
-                request_schemas[name] = body_schema["$ref"].rsplit("/", 1)[-1]
+                parameter = resolve(spec, parameter).node
+                parameters.setdefault(name, {})[parameter["name"]] = _without_prose(
+                    resolve(spec, parameter["schema"]).node
+                )
     schemas = {name: _without_prose(schema) for name, schema in spec["components"]["schemas"].items()}
     text = f'''"""The spec's facts, for the hand-written code. Written by scripts/regenerate.py; never edit it.
 
@@ -369,6 +386,8 @@ class Operation(NamedTuple):
     path: str  #: the path template, relative to the server URL
     module: str  #: the generated module with sync(), asyncio() and the _detailed forms
     safe_to_repeat: bool  #: x-safe-to-repeat: whether sending it twice does no harm (retries need it)
+    answer: str | None = None  #: the schema (in SCHEMAS) of its success answer
+    body: str | None = None  #: the schema (in SCHEMAS) of its JSON request body; None without one
 
 
 #: Every operation, in the spec's order.
@@ -376,21 +395,17 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
 {"".join(operations)})
 #: Path and query parameter schemas by operationId, then parameter name ($refs resolved).
 PARAMETERS: Final[dict[str, dict[str, Any]]] = {parameters!r}
-#: The request body schema of each operation that has one, by operationId.
-REQUEST_SCHEMAS: Final[dict[str, str]] = {request_schemas!r}
 #: components/schemas ($refs kept as written).
 SCHEMAS: Final[dict[str, Any]] = {schemas!r}
 '''
     (package_dir / "spec_facts.py").write_text(text, encoding="utf-8")
 
 
-def _resolve(spec: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-        target: Any = spec
-        for part in node["$ref"][2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
+def _schema_name(holder: Any) -> str | None:
+    """The components/schemas name of a response's or request body's JSON schema, when it is a $ref."""
+    schema = (holder or {}).get("content", {}).get("application/json", {}).get("schema") or {}
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    return ref.rsplit("/", 1)[-1] if isinstance(ref, str) and ref.startswith("#/components/schemas/") else None
 
 
 def _without_prose(node: Any) -> Any:
@@ -428,20 +443,23 @@ def _ignored(relative: Path) -> bool:
     return any(part in IGNORED_PARTS or part.endswith(".egg-info") for part in relative.parts)
 
 
-def generated_files(tree: Path) -> dict[str, Path]:
-    """Every file of a generated tree by relative path, leaving out what tools leave behind."""
+def generated_files(tree: Path, owned: tuple[str, ...] | None = None) -> dict[str, Path]:
+    """Every file of a tree by relative path (only those under `owned`, when given), leaving out
+    what tools leave behind."""
     if not tree.is_dir():
         return {}
     return {
-        path.relative_to(tree).as_posix(): path
+        name: path
         for path in sorted(tree.rglob("*"))
         if path.is_file() and not _ignored(path.relative_to(tree))
+        for name in [path.relative_to(tree).as_posix()]
+        if owned is None or _owner(name, owned) is not None
     }
 
 
-def differences(current: Path, wanted: Path) -> Iterator[tuple[str, str]]:
-    """(kind, relative path) for every file that is new, changed or should not be there."""
-    have, want = generated_files(current), generated_files(wanted)
+def differences(current: Path, wanted: Path, owned: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """(kind, relative path) for every owned file that is new, changed, or there but not generated."""
+    have, want = generated_files(current, owned), generated_files(wanted, owned)
     for name in sorted(have.keys() | want.keys()):
         if name not in have:
             yield "missing", name
@@ -451,14 +469,15 @@ def differences(current: Path, wanted: Path) -> Iterator[tuple[str, str]]:
             yield "changed", name
 
 
-def report_drift(current: Path, wanted: Path) -> int:
-    drift = list(differences(current, wanted))
+def report_drift(current: Path, wanted: Path, owned: tuple[str, ...]) -> int:
+    drift = list(differences(current, wanted, owned))
     if not drift:
-        print(f"regenerate --check: {current} matches the spec and overlays.")
+        print(f"regenerate --check: the generator's paths in {current} match the spec and overlays.")
         return 0
-    print(f"regenerate --check: {current} differs from what the spec and overlays generate:")
+    print(f"regenerate --check: the generator's paths in {current} differ from what the spec and overlays generate:")
     for kind, name in drift:
-        print(f"  {kind:10} {name}")
+        said = "(in a path the generator owns, but not made by it)" if kind == "unexpected" else ""
+        print(f"  {kind:10} {name} {said}".rstrip())
     diff_lines = (line for kind, name in drift for line in _unified_diff(current, wanted, kind, name))
     for printed, line in enumerate(diff_lines):
         if printed == MAX_DIFF_LINES:
@@ -475,17 +494,33 @@ def _unified_diff(current: Path, wanted: Path, kind: str, name: str) -> Iterator
     return difflib.unified_diff(old, new, f"a/{name}", f"b/{name}")
 
 
-def replace_tree(built: Path, destination: Path) -> None:
-    """Swap `built` in for `destination` so that a failure leaves either the old or the new tree."""
-    staging = destination.with_name(f".{destination.name}.new")
-    retired = destination.with_name(f".{destination.name}.old")
-    for leftover in (staging, retired):
-        shutil.rmtree(leftover, ignore_errors=True)
-    shutil.copytree(built, staging)
-    if destination.exists():
-        destination.rename(retired)
-    staging.rename(destination)
-    shutil.rmtree(retired, ignore_errors=True)
+def replace_owned(built: Path, destination: Path, owned: tuple[str, ...]) -> None:
+    """Swap each owned path of `built` in for the one in `destination`, whole (so that a file the
+    generator no longer makes goes too), each swap leaving the old or the new; nothing else in
+    `destination` is touched."""
+    for path in owned:
+        source, target = built / path, destination / path
+        staging = target.with_name(f".{target.name}.new")
+        retired = target.with_name(f".{target.name}.old")
+        for leftover in (staging, retired):
+            _remove(leftover)
+        if source.is_dir():
+            shutil.copytree(source, staging, ignore=shutil.ignore_patterns(*IGNORED_PARTS))
+        elif source.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, staging)
+        if target.exists():
+            target.rename(retired)
+        if staging.exists():
+            staging.rename(target)
+        _remove(retired)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()
 
 
 if __name__ == "__main__":

@@ -125,23 +125,78 @@ def changed_files(repo: Path, base: str) -> list[str]:
     return sorted(set(tracked) | set(untracked))
 
 
+#: Besides the names the package exports, the generated modules users import by their path.
+PUBLIC_MODULES = ("api", "models", "client", "types", "build_info")
+
+
 def api_breakages(repo: Path, base: str) -> list[str]:
-    """Breaking changes to the generated package's public Python API since base, by griffe."""
+    """Breaking changes to the package's public Python API since base, by griffe.
+
+    The public API is what the package's __init__ exported at base (`__all__`) and the generated
+    modules of PUBLIC_MODULES. The modules behind the exported names may move (the hand-written
+    layer's are private, in `_core/`): a module of base that is gone is compared with the module of
+    the same name found elsewhere in the package, so an exported function or class is judged
+    wherever it now lives.
+    """
     import griffe
 
     try:
-        old = griffe.load_git(PACKAGE, ref=base, repo=repo, search_paths=[GENERATED_DIR])
+        old = griffe.load_git(PACKAGE, ref=base, repo=repo, search_paths=[GENERATED_DIR], resolve_aliases=True)
     except Exception as error:  # griffe raises many kinds; none of them may hide the check
         raise ReleaseError(f"griffe could not load {PACKAGE} at {base}: {error}") from error
-    new = griffe.load(PACKAGE, search_paths=[str(repo / GENERATED_DIR)])
-    found = []
-    for breakage in griffe.find_breaking_changes(old, new):
-        text = f"{breakage.obj.path}: {breakage.kind.value}"
-        values = [_shown(v) for v in (breakage.old_value, breakage.new_value) if v is not None]
-        if breakage.kind is not griffe.BreakageKind.OBJECT_REMOVED and values:
-            text += f" ({' to '.join(values)})"
-        found.append(text)
+    new = griffe.load(PACKAGE, search_paths=[str(repo / GENERATED_DIR)], resolve_aliases=True)
+    public = {f"{PACKAGE}.{name}" for name in PUBLIC_MODULES}
+    exported = sorted(str(name) for name in old.exports or ())
+    public |= {_target_path(old, name) for name in exported}
+    # What the package's __init__ defines itself is public unless its name says otherwise.
+    public |= {
+        f"{PACKAGE}.{name}"
+        for name, member in old.members.items()
+        if not name.startswith("_") and not member.is_alias and not member.is_module
+    }
+    pairs = [(old, new)] + [(module, _moved(new, module.name)) for module in _gone_modules(old, new)]
+    found = set()
+    for before, after in pairs:
+        if after is None:
+            continue
+        for breakage in griffe.find_breaking_changes(before, after):
+            path = breakage.obj.path
+            # Where the object was at base, which is what `public` names.
+            was = before.path + path[len(after.path) :] if path.startswith(after.path) else path
+            if not any(was == name or was.startswith(name + ".") for name in public):
+                continue
+            text = f"{path}: {breakage.kind.value}"
+            values = [_shown(v) for v in (breakage.old_value, breakage.new_value) if v is not None]
+            if breakage.kind is not griffe.BreakageKind.OBJECT_REMOVED and values:
+                text += f" ({' to '.join(values)})"
+            found.add(text)
+    for name in exported:
+        if name not in new.members:
+            found.add(f"{PACKAGE}.{name}: no longer exported")
     return sorted(found)
+
+
+def _target_path(package: Any, name: str) -> str:
+    member = package.members.get(name)
+    try:
+        return str(member.final_target.path) if member is not None and member.is_alias else f"{PACKAGE}.{name}"
+    except Exception:  # an alias griffe cannot resolve is judged by its own path
+        return f"{PACKAGE}.{name}"
+
+
+def _gone_modules(old: Any, new: Any) -> list[Any]:
+    return [member for name, member in old.modules.items() if name not in new.modules]
+
+
+def _moved(package: Any, name: str) -> Any:
+    """The module called `name` somewhere below `package`, if there is one."""
+    for member in package.modules.values():
+        if member.name == name:
+            return member
+        found = _moved(member, name)
+        if found is not None:
+            return found
+    return None
 
 
 def _shown(value: Any) -> str:

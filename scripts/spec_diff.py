@@ -17,6 +17,8 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from scripts.openapi_spec import resolve
+
 Kind = Literal["breaking", "additive", "internal"]
 KINDS: tuple[Kind, ...] = ("breaking", "additive", "internal")
 
@@ -44,6 +46,9 @@ PROSE_KEYS = frozenset(
 )
 # Other names an answer field is read under: more is additive (more answers read), fewer breaking.
 ALSO_NAMED = "x-also-named"
+# An answer value read as another type (a campaign id sent as digits, read as an integer): added is
+# additive (such answers are read), taken away or changed breaking (the attribute's type changes).
+READ_AS = "x-read-as"
 # Lists whose order carries no meaning.
 UNORDERED_KEYS = frozenset({"required", "enum", "type"})
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -90,6 +95,8 @@ def classify(old: dict[str, Any], new: dict[str, Any]) -> SpecDiff:
     for pointer, key, added_or_removed in _differences(old, new, ""):
         if key in PROSE_KEYS:
             comparer.add("internal", _place(pointer), pointer, f"{key} changed")
+        elif key == READ_AS:
+            comparer.add(*_read_as_change(old, new, pointer))
         elif key == ALSO_NAMED or pointer.split("/")[-2:-1] == [ALSO_NAMED]:
             comparer.add(*_also_named_change(old, new, pointer.split(f"/{ALSO_NAMED}")[0] + f"/{ALSO_NAMED}"))
         elif not comparer.examined(pointer, added_or_removed):
@@ -474,7 +481,8 @@ class _SchemaView:
 
     @classmethod
     def of(cls, spec: dict[str, Any], raw: Any, raw_at: str, depth: int = 0) -> _SchemaView:
-        schema, at, ref_sites = _resolve_with_sites(spec, raw, raw_at)
+        schema, at, refs = resolve(spec, raw, raw_at)
+        ref_sites = list(refs)
         if not isinstance(schema, dict):
             schema = {}
         view = cls([at], ref_sites, {c: list(schema.get(c) or []) for c in ("anyOf", "oneOf", "allOf")})
@@ -547,21 +555,8 @@ def _op_pointer(path: str, method: str) -> str:
 
 def _resolve(spec: dict[str, Any], node: Any, at: str) -> tuple[Any, str]:
     """Follow local `$ref`s; return the node and its pointer in the document."""
-    node, at, _ = _resolve_with_sites(spec, node, at)
-    return node, at
-
-
-def _resolve_with_sites(spec: dict[str, Any], node: Any, at: str) -> tuple[Any, str, list[str]]:
-    sites: list[str] = []
-    for _ in range(50):
-        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/")):
-            return node, at, sites
-        sites.append(f"{at}/$ref")
-        at = node["$ref"][1:]
-        node = spec
-        for part in at.split("/")[1:]:
-            node = node.get(_unescape(part), {}) if isinstance(node, dict) else {}
-    return {}, at, sites
+    resolved = resolve(spec, node, at)
+    return resolved.node, resolved.pointer
 
 
 def _refs(node: Any) -> Iterator[str]:
@@ -612,6 +607,14 @@ def _also_named_change(old: dict[str, Any], new: dict[str, Any], pointer: str) -
         named = ", ".join(f"{field} as {other}" for field, other in sorted(lost))
         return "breaking", _place(pointer), pointer, f"no longer read under another name: {named}"
     return "additive", _place(pointer), pointer, "an answer field is read under another name too"
+
+
+def _read_as_change(old: dict[str, Any], new: dict[str, Any], pointer: str) -> tuple[Kind, str, str, str]:
+    keys = [_unescape(part) for part in pointer.strip("/").split("/")]
+    before, after = _get(old, *keys), _get(new, *keys)
+    if before is None:
+        return "additive", _place(pointer), pointer, f"an answer value is read as {after} too"
+    return "breaking", _place(pointer), pointer, f"an answer value is no longer read as {before}"
 
 
 def _place(pointer: str) -> str:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from contract_tests import cassettes
-from contract_tests.record import emulator_target, record
+from scripts.contract import cassettes
+from scripts.contract.record import emulator_target, record
 
 pytestmark = pytest.mark.slow  # records against the emulator and replays
 
@@ -45,11 +45,12 @@ def test_the_suite_passes_against_the_emulator_and_recording_twice_is_identical(
 
 def test_replay_survives_edits_to_tests_and_new_literals_in_helpers(tmp_path: Path) -> None:
     copy = tmp_path / "project"
-    shutil.copytree(ROOT / "contract_tests", copy / "contract_tests")
-    for name in ("openapi", "scripts", "generated", "emulator"):
+    for name in ("contract_tests", "scripts"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("openapi", "generated", "emulator"):
         (copy / name).symlink_to(ROOT / name)
     shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
-    helper = copy / "contract_tests" / "record.py"
+    helper = copy / "scripts" / "contract" / "record.py"
     helper.write_text(helper.read_text() + "\nNEW_LITERAL = 'a string hypothesis has never seen'\n")
     test_file = copy / "contract_tests" / "test_contract.py"
     test_file.write_text(

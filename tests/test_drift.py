@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from contract_tests import cassettes, drift, speclib
+from scripts.contract import cassettes, drift, speclib
 
 ROOT = Path(__file__).resolve().parent.parent
 EMULATOR = cassettes.CASSETTES / "emulator"
@@ -81,14 +81,14 @@ def test_a_wrong_type_a_null_a_missing_required_field_and_an_unknown_field_are_d
 def test_the_command_writes_markdown(tmp_path: Path) -> None:
     out = tmp_path / "drift.md"
     result = subprocess.run(
-        [sys.executable, "-m", "contract_tests.drift", "--evidence", str(EMULATOR), "--out", str(out)],
+        [sys.executable, "-m", "scripts.contract.drift", "--evidence", str(EMULATOR), "--out", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert out.read_text().startswith("# Drift report")
     assert "## send_sms_campaign" in result.stdout
     missing = subprocess.run(
-        [sys.executable, "-m", "contract_tests.drift", "--evidence", str(tmp_path)],
+        [sys.executable, "-m", "scripts.contract.drift", "--evidence", str(tmp_path)],
         cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert missing.returncode == 2 and "holds no recordings" in missing.stderr

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from contract_tests.live_safety import (
+from scripts.contract.live_safety import (
     LIVE_SCHEMATHESIS_OPERATIONS,
     MAX_LEAD_SECONDS,
     MIN_LEAD_SECONDS,
@@ -21,7 +21,7 @@ from contract_tests.live_safety import (
     LiveSafetyTransport,
     check_request,
 )
-from contract_tests.record import LiveMisconfigured, LiveNotOptedIn, live_target
+from scripts.contract.record import LiveMisconfigured, LiveNotOptedIn, live_target
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = 1_800_000_000.0
@@ -100,9 +100,9 @@ def test_campaigns_created_through_the_guard_are_remembered_for_cancelling(data:
 
 
 def test_an_operation_the_guard_has_no_rule_for_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
-    from clicksend_sms_campaigns.operations import Operation
+    from clicksend_sms_campaigns._core.operations import Operation
 
-    from contract_tests import live_safety
+    from scripts.contract import live_safety
 
     # A seventh operation, not safe to repeat and not one that schedules: the guard has no rule for it.
     unsafe = Operation("merge_sms_campaigns", "GET", "/sms-campaigns/{sms_campaign_id}", "module", False)

@@ -27,8 +27,9 @@ pytestmark = pytest.mark.slow  # generator runs
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "generator" / "templates"
-# The modules the models import (InvalidFieldError lives in exceptions.py, which loads answers.py).
-MODULES = ("exceptions.py", "answers.py")
+
+#: The hand-written layer the models reach (through _core/runtime.py): the errors they raise.
+CORE = ROOT / "generated" / "clicksend_sms_campaigns" / "_core"
 
 NODE_REF = {"$ref": "#/components/schemas/Node"}
 
@@ -96,20 +97,13 @@ SPEC = _spec(ANSWER_SCHEMAS, "Node")
 
 
 def _inputs(tmp_path: Path, name: str, spec: dict[str, Any], config: dict[str, object]) -> regenerate.Inputs:
-    """The model template alone (the other templates need the whole client), and the modules models import."""
-    inputs = regenerate.Inputs(
-        tmp_path / f"{name}.yaml",
-        tmp_path / f"{name}-overlays",
-        tmp_path / f"{name}-generator",
-        tmp_path / f"{name}-hw",
-    )
+    """The model template alone (the other templates need the whole client)."""
+    inputs = regenerate.Inputs(tmp_path / f"{name}.yaml", tmp_path / f"{name}-overlays", tmp_path / f"{name}-generator")
     inputs.spec.write_text(yaml.safe_dump(spec))
-    for folder in (inputs.overlays, inputs.generator / "templates", inputs.handwritten):
+    for folder in (inputs.overlays, inputs.generator / "templates"):
         folder.mkdir(parents=True)
     (inputs.generator / "config.yaml").write_text(yaml.safe_dump(config))
     shutil.copy(TEMPLATES / "model.py.jinja", inputs.generator / "templates" / "model.py.jinja")
-    for name_ in MODULES:
-        shutil.copy(ROOT / "handwritten" / name_, inputs.handwritten / name_)
     return inputs
 
 
@@ -122,7 +116,14 @@ def _generate(tmp_path: Path, package: str, spec: dict[str, Any], **options: obj
         "field_prefix": "",
         **options,
     }
-    return regenerate.build(_inputs(tmp_path, package, spec, config), tmp_path / f"{package}-scratch")
+    built = regenerate.build(_inputs(tmp_path, package, spec, config), tmp_path / f"{package}-scratch")
+    # The hand-written part the models import, as it lies beside them in this package: its errors.
+    core = built / package / "_core"
+    core.mkdir()
+    (core / "__init__.py").write_text("")
+    shutil.copy(CORE / "exceptions.py", core / "exceptions.py")
+    (core / "runtime.py").write_text("from .exceptions import InvalidFieldError\n\n__all__ = ('InvalidFieldError',)\n")
+    return built
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +140,7 @@ def _models(project: Path) -> ModuleType:
 
 
 def _invalid(project: Path) -> type[Exception]:
-    error: type[Exception] = importlib.import_module("models_ours.exceptions").InvalidFieldError
+    error: type[Exception] = importlib.import_module("models_ours._core.runtime").InvalidFieldError
     return error
 
 
@@ -281,7 +282,7 @@ def _build_fails(tmp_path: Path, spec: dict[str, Any], capsys: pytest.CaptureFix
     output = tmp_path / "out"
     output.mkdir()
     arguments = ["--spec", str(inputs.spec), "--overlays", str(inputs.overlays), "--generator", str(inputs.generator)]
-    assert regenerate.main([*arguments, "--handwritten", str(inputs.handwritten), "--output", str(output)]) == 2
+    assert regenerate.main([*arguments, "--output", str(output)]) == 2
     return capsys.readouterr().err
 
 

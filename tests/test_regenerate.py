@@ -47,12 +47,10 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 
 def _tiny_inputs(tmp_path: Path, spec: dict[str, object] | None = None, **config: object) -> regenerate.Inputs:
-    """A tiny spec, no overlays, the generator's own templates, and an empty handwritten/ folder."""
-    inputs = regenerate.Inputs(
-        tmp_path / "spec.yaml", tmp_path / "overlays", tmp_path / "generator", tmp_path / "handwritten"
-    )
+    """A tiny spec, no overlays, and the generator's own templates."""
+    inputs = regenerate.Inputs(tmp_path / "spec.yaml", tmp_path / "overlays", tmp_path / "generator")
     inputs.spec.write_text(yaml.safe_dump(spec or TINY_SPEC))
-    for folder in (inputs.overlays, inputs.generator, inputs.handwritten):
+    for folder in (inputs.overlays, inputs.generator):
         folder.mkdir()
     (inputs.generator / "config.yaml").write_text(yaml.safe_dump({**TINY_CONFIG, **config}))
     return inputs
@@ -61,7 +59,7 @@ def _tiny_inputs(tmp_path: Path, spec: dict[str, object] | None = None, **config
 def _arguments(inputs: regenerate.Inputs) -> list[str]:
     return [
         *("--spec", str(inputs.spec), "--overlays", str(inputs.overlays)),
-        *("--generator", str(inputs.generator), "--handwritten", str(inputs.handwritten)),
+        *("--generator", str(inputs.generator)),
     ]
 
 
@@ -75,7 +73,7 @@ def _assert_tiny_build_stops(
 
 def test_check_passes_on_the_committed_tree(capsys: pytest.CaptureFixture[str]) -> None:
     assert regenerate.main(["--check"]) == 0, capsys.readouterr().out
-    assert "matches the spec and overlays" in capsys.readouterr().out
+    assert "the generator's paths in" in capsys.readouterr().out
 
 
 def test_changing_one_description_is_drift_naming_the_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -90,22 +88,44 @@ def test_changing_one_description_is_drift_naming_the_files(tmp_path: Path, caps
     assert "+        name (str | None): A new description." in out, "the diff is shown"
 
 
-def test_a_missing_and_an_extra_file_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_file_and_one_the_generator_did_not_make_in_its_paths_are_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     copy = tmp_path / "generated"
     shutil.copytree(GENERATED, copy)
     (copy / "clicksend_sms_campaigns" / "types.py").unlink()
-    (copy / "clicksend_sms_campaigns" / "stray.py").write_text("x = 1\n")
+    (copy / "clicksend_sms_campaigns" / "models" / "stray.py").write_text("x = 1\n")
     assert regenerate.main(["--check", "--output", str(copy)]) == 1
     out = capsys.readouterr().out
     assert "missing    clicksend_sms_campaigns/types.py" in out
-    assert "unexpected clicksend_sms_campaigns/stray.py" in out
+    assert (
+        "unexpected clicksend_sms_campaigns/models/stray.py (in a path the generator owns, but not made by it)" in out
+    )
+
+
+def test_the_check_catches_an_edit_of_generated_code_and_leaves_hand_written_code_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "generated"
+    shutil.copytree(GENERATED, copy)
+    hand_written = copy / "clicksend_sms_campaigns" / "_core" / "retries.py"
+    hand_written.write_text(hand_written.read_text() + "\n# an edit of the hand-written layer\n")
+    (copy / "clicksend_sms_campaigns" / "_core" / "new_helper.py").write_text("X = 1\n")
+    assert regenerate.main(["--check", "--output", str(copy)]) == 0, "hand-written code is not the generator's"
+    capsys.readouterr()
+    generated = copy / "clicksend_sms_campaigns" / "models" / "sms_campaign.py"
+    generated.write_text(generated.read_text().replace("A campaign as ClickSend returns it.", "Edited by hand."))
+    assert regenerate.main(["--check", "--output", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert "changed    clicksend_sms_campaigns/models/sms_campaign.py" in out
+    assert "_core" not in out.split("Run `python3 tasks.py regenerate`")[0].split("\n---")[0]
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     first = regenerate.build(regenerate.Inputs(), tmp_path / "one")
     second = regenerate.build(regenerate.Inputs(), tmp_path / "two")
     assert _tree(first) == _tree(second)
-    assert list(regenerate.differences(first, second)) == []
+    assert list(regenerate.differences(first, second, regenerate.owned_paths(first))) == []
 
 
 def test_build_info_records_version_and_hashes_of_every_input() -> None:
@@ -116,12 +136,13 @@ def test_build_info_records_version_and_hashes_of_every_input() -> None:
     assert namespace["SPEC_SHA256"] == hashlib.sha256(SPEC_PATH.read_bytes()).hexdigest()
     expected = {
         p.relative_to(ROOT).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for folder in ("openapi/overlays", "generator", "handwritten")
+        for folder in ("overlays", "generator")
         for p in (ROOT / folder).rglob("*")
         if p.is_file() and "__pycache__" not in p.parts
     }
     assert namespace["INPUTS_SHA256"] == expected
-    assert "handwritten/retries.py" in expected and "generator/templates/model.py.jinja" in expected
+    assert "overlays/40-answers-in-the-shape-the-reader-gives.overlay.yaml" in expected
+    assert "generator/templates/model.py.jinja" in expected
     assert namespace["GENERATOR"] == "openapi-python-client 0.29.1"
 
 
@@ -130,45 +151,44 @@ def test_the_package_version_is_the_spec_version() -> None:
     assert f'version = "{spec["info"]["version"]}"' in (GENERATED / "pyproject.toml").read_text()
 
 
-def test_writing_replaces_the_output_whole(tmp_path: Path) -> None:
+def test_writing_replaces_the_generator_s_paths_whole_and_touches_nothing_else(tmp_path: Path) -> None:
     inputs = _tiny_inputs(tmp_path)
     output = tmp_path / "out"
-    output.mkdir()
-    (output / "leftover.txt").write_text("from an older build")
+    (output / "tiny_client" / "api").mkdir(parents=True)
+    (output / "tiny_client" / "api" / "stale.py").write_text("from an older build")
+    hand_written = output / "tiny_client" / "_core" / "helpers.py"
+    hand_written.parent.mkdir()
+    hand_written.write_text("def double(x: int) -> int:\n    return 2 * x\n")
+    (output / "NOTES.txt").write_text("the maintainers' own")
+    before = hand_written.stat().st_mtime_ns
     assert regenerate.main([*_arguments(inputs), "--output", str(output)]) == 0
-    assert not (output / "leftover.txt").exists()
+    assert not (output / "tiny_client" / "api" / "stale.py").exists(), "an owned folder is replaced whole"
     assert (output / "tiny_client" / "api" / "default" / "get_thing.py").exists()
     assert 'VERSION: Final = "9.9.9"' in (output / "tiny_client" / "build_info.py").read_text()
-    assert not list(tmp_path.glob(".out.*")), "no staging folder is left behind"
+    assert hand_written.read_text() == "def double(x: int) -> int:\n    return 2 * x\n"
+    assert hand_written.stat().st_mtime_ns == before, "the hand-written file was not even rewritten"
+    assert (output / "NOTES.txt").read_text() == "the maintainers' own"
+    assert not [p for p in output.rglob(".*") if p.name.endswith((".new", ".old"))], "no staging left behind"
 
 
-def test_hand_written_modules_are_carried_into_the_package(tmp_path: Path) -> None:
-    inputs = _tiny_inputs(tmp_path)
-    (inputs.handwritten / "helpers.py").write_text("def double(x: int) -> int:\n    return 2 * x\n")
-    built = regenerate.build(inputs, tmp_path / "scratch")
-    copy = (built / "tiny_client" / "helpers.py").read_text()
-    source = _shown(inputs.handwritten / "helpers.py")
-    assert copy == (
-        f"# Copied by `python3 tasks.py regenerate` from {source}; do not edit this copy:\n"
-        f"# edit {source} (`python3 tasks.py test` copies it again).\n"
-        "def double(x: int) -> int:\n    return 2 * x\n"
-    )
+def test_a_file_the_generator_writes_outside_its_paths_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(regenerate, "OWNED", tuple(path for path in regenerate.OWNED if path != "README.md"))
+    _assert_tiny_build_stops(_tiny_inputs(tmp_path), tmp_path, capsys, "the generator wrote ['README.md']")
 
 
-def _shown(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
-
-
-def test_every_generated_file_says_it_is_generated_and_every_copy_where_its_source_is() -> None:
-    for path in regenerate.generated_files(GENERATED).values():  # what the build makes; no caches
+def test_every_generated_file_says_it_is_generated_and_no_hand_written_one_does() -> None:
+    owned = regenerate.owned_paths(GENERATED)
+    for path in regenerate.generated_files(GENERATED, owned).values():  # what the build makes; no caches
         if path.name in ("LICENSE", "py.typed"):
             continue
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        source = ROOT / "handwritten" / path.relative_to(PACKAGE) if path.is_relative_to(PACKAGE) else None
-        if source is not None and source.exists():
-            assert first == f"# Copied by `python3 tasks.py regenerate` from {_shown(source)}; do not edit this copy:"
-        else:
-            assert "Generated by `python3 tasks.py regenerate` from openapi/clicksend-sms-campaigns.yaml" in first, path
+        assert "Generated by `python3 tasks.py regenerate` from openapi/clicksend-sms-campaigns.yaml" in first, path
+    hand_written = [p for p in (PACKAGE / "_core").rglob("*.py") if "__pycache__" not in p.parts]
+    assert len(hand_written) > 20
+    for path in hand_written:
+        assert "Generated by" not in path.read_text(encoding="utf-8").splitlines()[0], path
     assert not (PACKAGE / "errors.py").exists(), "the generator's unused errors.py is dropped"
 
 
@@ -257,14 +277,6 @@ def test_a_property_name_that_is_not_an_identifier_stops_the_build(
     _assert_tiny_build_stops(inputs, tmp_path, capsys, "ruff format failed", "tiny_client/models/thing.py")
 
 
-def test_a_module_that_would_replace_a_generated_file_stops_the_build(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    inputs = _tiny_inputs(tmp_path)
-    (inputs.handwritten / "client.py").write_text("x = 1\n")
-    _assert_tiny_build_stops(inputs, tmp_path, capsys, "would replace the generated client.py")
-
-
 def test_every_overlay_says_why() -> None:
     for path in sorted(regenerate.OVERLAYS_DIR.glob("*.overlay.yaml")):
         overlay = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -282,7 +294,7 @@ def test_a_long_drift_diff_is_cut_once_at_its_limit(
         tree.mkdir()
         for name in ("a.py", "b.py", "c.py"):
             (tree / name).write_text("".join(f"{text} {n}\n" for n in range(10)))
-    assert regenerate.report_drift(current, wanted) == 1
+    assert regenerate.report_drift(current, wanted, ("a.py", "b.py", "c.py")) == 1
     out = capsys.readouterr().out
     assert out.count("diff cut at 12 lines") == 1
     diff_lines = out.split("c.py\n", 1)[1].split("... diff cut")[0].splitlines()

@@ -114,7 +114,7 @@ def test_regenerate_workflow_checks_drift_and_hands_the_regenerated_client_to_th
     workflow = _load("regenerate.yml")
     for event in ("push", "pull_request"):
         paths = _triggers(workflow)[event]["paths"]
-        assert {"openapi/**", "generator/**", "handwritten/**"} <= set(paths), event
+        assert {"openapi/**", "overlays/**", "generator/**", "generated/**"} <= set(paths), event
     drift, regenerate = workflow["jobs"]["drift"], workflow["jobs"]["regenerate"]
     assert "if" not in drift and "python3 tasks.py regenerate --check" in [s.get("run") for s in drift["steps"]]
     assert regenerate["if"] == "github.event_name == 'pull_request'"

@@ -6,7 +6,8 @@
 See the "Emulator" section of the project README for the accounts, lists and decisions.
 """
 
-from .app import Emulator, EmulatorConfig
+from .app import Emulator
+from .config import EmulatorConfig
 from .faults import Fault
 from .seed import (
     BIG_LIST_ID,

@@ -10,7 +10,7 @@ import signal
 import threading
 from pathlib import Path
 
-from .app import EmulatorConfig
+from .config import EmulatorConfig
 from .seed import DEFAULT_ACCOUNTS
 from .server import run_emulator
 

@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 from typing import Literal
 
-from clicksend_sms_campaigns.operations import OPERATIONS as REGISTRY
+from clicksend_sms_campaigns import OPERATIONS as REGISTRY
 
 FaultKind = Literal["latency", "rate_limit", "server_error", "drop"]
 FAULT_KINDS: tuple[FaultKind, ...] = ("latency", "rate_limit", "server_error", "drop")

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 import pytest
 from clicksend_sms_campaigns import ClickSendClient
 
-from .app import EmulatorConfig
+from .config import EmulatorConfig
 from .server import RunningEmulator, run_emulator
 
 

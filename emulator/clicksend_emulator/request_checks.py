@@ -8,18 +8,17 @@ import base64
 import binascii
 import json
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from clicksend_sms_campaigns.spec_facts import PARAMETERS, REQUEST_SCHEMAS
+from clicksend_sms_campaigns import operation_by_id
+from clicksend_sms_campaigns.spec_facts import PARAMETERS
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
 from starlette.requests import Request
 
+from .config import EmulatorConfig
 from .protocol import ApiError, field_name, shorten
 from .seed import Account
-
-if TYPE_CHECKING:
-    from .app import EmulatorConfig
 
 #: Deeper bodies are refused before validation, which walks them recursively.
 _MAX_BODY_DEPTH = 32
@@ -70,7 +69,7 @@ class RequestChecks:
         problem = _unstorable(body)
         if problem is not None:
             raise ApiError(400, "BAD_REQUEST", "Invalid input.", {problem[0]: problem[1]})
-        schema = {"$ref": f"urn:spec#/components/schemas/{REQUEST_SCHEMAS[operation]}"}
+        schema = {"$ref": f"urn:spec#/components/schemas/{operation_by_id(operation).body}"}
         self._validate(Draft202012Validator(schema, registry=self._registry, format_checker=FormatChecker()), body)
         return body
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import uvicorn
 
-from .app import Emulator, EmulatorConfig
+from .app import Emulator
+from .config import EmulatorConfig
 
 
 @dataclass(frozen=True)

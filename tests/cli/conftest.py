@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 from clicksend_emulator import RunningEmulator
-from clicksend_sms_campaigns.cli import main
+from clicksend_sms_campaigns._core.cli import main
 
 
 class TerminalStream(io.StringIO):

@@ -203,7 +203,7 @@ def test_a_missing_campaign_is_one_line_with_a_hint_and_exit_1(cli: Run) -> None
         "(hint: check the id; a campaign or contact list of another account is not found either)"
     ]
     detailed = cli("get", "99999", "-v")  # the common options go before the command or after it
-    assert "  type: clicksend_sms_campaigns.exceptions.NotFoundError" in detailed.err
+    assert "  type: clicksend_sms_campaigns._core.exceptions.NotFoundError" in detailed.err
     assert "  status: 404" in detailed.err and "Traceback (most recent call last):" in detailed.err
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import yaml
 from clicksend_sms_campaigns import ClickSendClient, RetryPolicy
-from clicksend_sms_campaigns.operations import operation_for
+from clicksend_sms_campaigns._core.operations import operation_for
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = yaml.safe_load((ROOT / "openapi" / "clicksend-sms-campaigns.yaml").read_text(encoding="utf-8"))

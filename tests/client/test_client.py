@@ -13,6 +13,7 @@ import clicksend_sms_campaigns
 import httpx
 import pytest
 from clicksend_sms_campaigns import ClickSendClient, ClickSendError
+from clicksend_sms_campaigns._core.operations import OPERATIONS as REGISTRY
 from clicksend_sms_campaigns.api.sms_campaigns import (
     calculate_sms_campaign_price,
     cancel_sms_campaign,
@@ -30,7 +31,6 @@ from clicksend_sms_campaigns.models import (
     SmsCampaignSendRequest,
     SmsCampaignUpdateRequest,
 )
-from clicksend_sms_campaigns.operations import OPERATIONS as REGISTRY
 
 from tests.client.fakes import API_KEY, USERNAME, FakeClickSend, envelope, success_example
 

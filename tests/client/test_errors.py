@@ -19,8 +19,8 @@ from clicksend_sms_campaigns import (
     RetryPolicy,
     ServerError,
 )
+from clicksend_sms_campaigns._core.exceptions import parse_retry_after
 from clicksend_sms_campaigns.api.sms_campaigns import get_sms_campaign, list_sms_campaigns
-from clicksend_sms_campaigns.exceptions import parse_retry_after
 from clicksend_sms_campaigns.models import SmsCampaignEnvelope
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

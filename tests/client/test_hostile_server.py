@@ -27,8 +27,8 @@ from clicksend_sms_campaigns import (
     RetryPolicy,
     ServerError,
 )
+from clicksend_sms_campaigns._core.bounds import with_deadline_backend
 from clicksend_sms_campaigns.api.sms_campaigns import get_sms_campaign, list_sms_campaigns, send_sms_campaign
-from clicksend_sms_campaigns.bounds import with_deadline_backend
 from clicksend_sms_campaigns.models import SmsCampaignSendRequest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

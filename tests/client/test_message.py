@@ -5,7 +5,7 @@ from __future__ import annotations
 import gsm0338  # noqa: F401  (registers the "gsm03.38" codec)
 import pytest
 from clicksend_sms_campaigns import analyze_message, render_message, to_gsm
-from clicksend_sms_campaigns.message import GSM_BASIC, GSM_EXTENSION
+from clicksend_sms_campaigns._core.message import GSM_BASIC, GSM_EXTENSION
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

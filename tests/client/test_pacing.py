@@ -19,8 +19,8 @@ from clicksend_sms_campaigns import (
     cancel_sms_campaigns,
     iter_sms_campaigns,
 )
-from clicksend_sms_campaigns.exceptions import error_from_response
-from clicksend_sms_campaigns.pacing import RATE_LIMITED_TIMES, _PaceBook
+from clicksend_sms_campaigns._core.pacing import RATE_LIMITED_TIMES, _PaceBook
+from clicksend_sms_campaigns._core.responses import error_from_response
 
 from tests.client.fakes import envelope
 from tests.client.test_bulk import CAMPAIGN

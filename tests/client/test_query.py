@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 from clicksend_sms_campaigns import order_by, parse_order_by, parse_search_query, search_query
-from clicksend_sms_campaigns.query import SEARCH_FIELDS, SORT_FIELDS
+from clicksend_sms_campaigns._core.query import SEARCH_FIELDS, SORT_FIELDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -22,6 +22,7 @@ from clicksend_sms_campaigns import (
     RetryPolicy,
     ServerError,
 )
+from clicksend_sms_campaigns._core.retries import OPERATION_EXTENSION, RetryingTransport
 from clicksend_sms_campaigns.api.sms_campaigns import (
     calculate_sms_campaign_price,
     cancel_sms_campaign,
@@ -31,7 +32,6 @@ from clicksend_sms_campaigns.api.sms_campaigns import (
     update_sms_campaign,
 )
 from clicksend_sms_campaigns.models import SmsCampaignPriceRequest, SmsCampaignSendRequest, SmsCampaignUpdateRequest
-from clicksend_sms_campaigns.retries import OPERATION_EXTENSION, RetryingTransport
 
 from tests.client.fakes import FakeClickSend, envelope, success_example
 

@@ -17,7 +17,8 @@ import pytest
 from clicksend_sms_campaigns import MalformedResponseError
 from clicksend_sms_campaigns.models import SmsCampaign, SmsCampaignSendWrapper
 
-from contract_tests import speclib
+from scripts.contract import speclib
+from scripts.openapi_spec import resolve
 from tests.client.fakes import SPEC, FakeClickSend
 from tests.client.test_client import OPERATIONS
 
@@ -42,9 +43,7 @@ def _success_examples() -> Iterator[tuple[str, str, dict[str, Any], str]]:
 
 
 def _resolve(schema: Any) -> Any:
-    while isinstance(schema, dict) and "$ref" in schema:
-        schema = speclib._resolve_local(SPEC, schema, ())[0]
-    return schema
+    return resolve(SPEC, schema).node
 
 
 def _property_schema(schema: Any, key: str, value: Any) -> Any:

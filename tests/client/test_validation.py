@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from clicksend_sms_campaigns import ClickSendClient, ClickSendError, ClickSendWarning, RequestValidationError
+from clicksend_sms_campaigns._core.validation import MAX_SCHEDULE_AHEAD_SECONDS
 from clicksend_sms_campaigns.api.sms_campaigns import (
     calculate_sms_campaign_price,
     cancel_sms_campaign,
@@ -31,7 +32,6 @@ from clicksend_sms_campaigns.models import (
     SmsCampaignSendRequest,
     SmsCampaignUpdateRequest,
 )
-from clicksend_sms_campaigns.validation import MAX_SCHEDULE_AHEAD_SECONDS
 
 from tests.client.fakes import FakeClickSend
 

@@ -25,7 +25,7 @@ from clicksend_emulator import (
     RunningEmulator,
     run_emulator,
 )
-from clicksend_emulator.app import SendAnswer, UpdateWithoutSchedule
+from clicksend_emulator.config import SendAnswer, UpdateWithoutSchedule
 from clicksend_emulator.pricing import UNIT_PRICES, country_of, personalise
 from clicksend_sms_campaigns import ClickSendClient, NotFoundError, OutcomeUnknownError, RetryPolicy
 from clicksend_sms_campaigns.api.sms_campaigns import cancel_sms_campaign, get_sms_campaign, send_sms_campaign

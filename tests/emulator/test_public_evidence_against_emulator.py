@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from clicksend_emulator import RunningEmulator
 
-from contract_tests.public_evidence import PATH_CAMPAIGN_ID, Sample, load_samples, operation_route
-from contract_tests.speclib import load_spec
+from scripts.contract.public_evidence import PATH_CAMPAIGN_ID, Sample, load_samples, operation_route
+from scripts.contract.speclib import load_spec
 from tests.emulator.conftest import http
 
 ANSWERED = [sample for sample in load_samples() if sample.data["kind"] == "request" and "real_answer" in sample.data]

@@ -153,6 +153,31 @@ def test_a_breaking_change_to_the_python_api_alone_is_found_by_griffe(repo: Repo
     assert "need a minor bump" in said
 
 
+def _with_an_exported_helper(repo: Repo) -> Path:
+    """The package exports `double` from a module of its own, as it exports the hand-written layer's names."""
+    package = repo.path / "generated" / "clicksend_sms_campaigns"
+    (package / "helpers.py").write_text("def double(x: int) -> int:\n    return 2 * x\n")
+    init = package / "__init__.py"
+    init.write_text(PACKAGE_INIT + "\nfrom .helpers import double\n\n__all__ = ['double', 'get_thing']\n")
+    repo.commit_and_tag("v0.1.1")
+    return package
+
+
+def test_an_exported_name_whose_module_moves_is_no_breakage_unless_it_changes(repo: Repo) -> None:
+    package = _with_an_exported_helper(repo)
+    (package / "_core").mkdir()
+    (package / "_core" / "__init__.py").write_text("")
+    (package / "helpers.py").rename(package / "_core" / "helpers.py")
+    init = package / "__init__.py"
+    init.write_text(init.read_text().replace("from .helpers import", "from ._core.helpers import"))
+    assert release.api_breakages(repo.path, "v0.1.1") == [], "the module moved; the public name did not"
+    moved = package / "_core" / "helpers.py"
+    moved.write_text(moved.read_text().replace("x: int", "x: int, times: int"))
+    assert release.api_breakages(repo.path, "v0.1.1") == [
+        "clicksend_sms_campaigns._core.helpers.double: Parameter was added as required (times)"
+    ]
+
+
 def test_a_new_file_in_the_generated_package_counts_even_before_it_is_committed(repo: Repo) -> None:
     (repo.path / "generated" / "clicksend_sms_campaigns" / "extra.py").write_text("X = 1\n")
     passed, said = repo.check()
