@@ -401,6 +401,29 @@ def test_a_cancel_by_filter_lists_again_and_reports_what_still_matches(
     assert rerun.code == 0 and "Listed again: no matching campaign is left to cancel." in rerun.out
 
 
+def test_when_the_second_look_fails_what_was_cancelled_is_still_said(
+    cli: Run, clicksend_client: ClickSendClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clicksend_sms_campaigns import ServerError
+    from clicksend_sms_campaigns._core.cli import commands
+
+    ids = [_send(cli, f"Looked {n}", "--schedule", str(_tomorrow(n))) for n in (1, 2)]
+    walks = []
+    first_walk = commands.find_cancellable_sms_campaigns  # type: ignore[attr-defined]
+
+    def failing_the_second(*args: Any, **kwargs: Any) -> Any:
+        walks.append(1)
+        if len(walks) == 2:
+            raise ServerError("GET /v3/sms-campaigns failed with HTTP 500", status=500)
+        return first_walk(*args, **kwargs)
+
+    monkeypatch.setattr(commands, "find_cancellable_sms_campaigns", failing_the_second)
+    ran = cli("cancel", "--name", "Looked", "--yes")
+    assert ran.code == 1 and ran.out == "Cancelled 2 of 2 campaign(s).\n", ran
+    assert "HTTP 500" in ran.error_lines[0] and "nothing was changed" not in ran.err
+    assert {c.sms_campaign_id: c.status for c in _campaigns(clicksend_client)} == dict.fromkeys(ids, "Cancelled")
+
+
 @pytest.mark.parametrize(
     ("argv", "operation", "code"),
     [

@@ -27,10 +27,6 @@ class _Parser(argparse.ArgumentParser):
         raise CommandError(f"{self.prog}: {message}", hint=f"see `{self.prog} --help`")
 
 
-#: What `--schedule now` gives: no schedule, so that ClickSend sends at once.
-NOW = SEND_NOW
-
-
 def when(text: str) -> int:
     """A moment: Unix seconds, or an ISO 8601 date or time (local time unless it names an offset)."""
     text = text.strip()
@@ -46,8 +42,9 @@ def when(text: str) -> int:
 
 
 def schedule(text: str) -> int | Schedule:
-    """When to send: `now`, or a moment as `when` reads it."""
-    return NOW if text.strip().lower() == "now" else when(text)
+    """When to send: `now` (SEND_NOW: send sends no schedule, update the current time), or a moment
+    as `when` reads it."""
+    return SEND_NOW if text.strip().lower() == "now" else when(text)
 
 
 class _Typed(argparse.Action):

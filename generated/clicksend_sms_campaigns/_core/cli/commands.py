@@ -36,7 +36,6 @@ from ..pagination import iter_sms_campaigns
 from ..query import search_query
 from . import analysis as analysing
 from . import render
-from .arguments import NOW
 from .credentials import config_path, save_credentials
 from .failures import CommandError, ExitCode, may_have_happened
 from .session import Session
@@ -88,7 +87,7 @@ IMMINENT_SECONDS = 60
 
 def _given_schedule(args: argparse.Namespace) -> int | None:
     """--schedule as the request carries it: None for none (`now`, or not given)."""
-    return None if args.schedule is None or args.schedule is NOW else int(args.schedule)
+    return None if args.schedule is None or args.schedule is SEND_NOW else int(args.schedule)
 
 
 def _when(schedule: int | None) -> str:
@@ -403,7 +402,7 @@ def cancel(session: Session) -> ExitCode:
         if not by_id or not (finished or unreadable):
             nothing = "Nothing left to cancel." if selection.left_out else "No campaign matches; nothing to cancel."
             terminal.print(nothing, to_stderr=out_to_stderr)
-        return _report(session, selection, [], unreadable, finished if by_id else [], still_matching=None)
+        return _report(session, selection, [], unreadable, finished if by_id else [], look_again=None)
     _preview(session, selection.to_cancel)
     chosen = _what_is_cancelled(selection.to_cancel, by_id)
     if args.dry_run:
@@ -412,8 +411,13 @@ def cancel(session: Session) -> ExitCode:
     terminal.confirm(f"Cancel {chosen}?", assume_yes=args.yes)
     with session.write():
         outcomes = _cancel_all(session, selection.ids)
-    still = None if by_id else find_cancellable_sms_campaigns(session.client(), **_cancel_filters(args)).to_cancel
-    return _report(session, selection, outcomes, unreadable, finished if by_id else [], still_matching=still)
+
+    def look_again() -> list[SmsCampaign]:
+        return find_cancellable_sms_campaigns(session.client(), **_cancel_filters(args)).to_cancel
+
+    return _report(
+        session, selection, outcomes, unreadable, finished if by_id else [], look_again=None if by_id else look_again
+    )
 
 
 def _read_for_cancel(session: Session) -> tuple[CancelSelection, list[CampaignOutcome]]:
@@ -485,10 +489,11 @@ def _report(
     unreadable: list[CampaignOutcome],
     finished: list[SmsCampaign],
     *,
-    still_matching: list[SmsCampaign] | None,
+    look_again: Callable[[], list[SmsCampaign]] | None,
 ) -> ExitCode:
     """What became of every campaign: cancelled now, left out (and why), or not cancelled (and why);
-    after a cancel by filter, what still matches. Exit 0 only when nothing is left undone."""
+    then, after a cancel by filter, what still matches (`look_again` walks again, once all the rest
+    is said, so that a failure of that walk hides nothing). Exit 0 only when nothing is left undone."""
     terminal, json_lines = session.terminal, session.args.json
     failed = [outcome for outcome in outcomes if outcome.error is not None]
     if json_lines:
@@ -514,6 +519,7 @@ def _report(
             f"  {campaign.sms_campaign_id}: not cancelled: it is {campaign.status}, which no cancel can stop",
             to_stderr=json_lines,
         )
+    still_matching = look_again() if look_again is not None else None
     if still_matching is not None:
         if still_matching:
             named = ", ".join(str(c.sms_campaign_id) for c in still_matching[:STILL_NAMED])
