@@ -499,7 +499,11 @@ def test_timeout_and_retries_apply_to_every_request(cli: Run, clicksend_emulator
     assert cli("list").code == 0, "the default retries ride out one 500"
     faults.add(Fault("latency", operation="get_sms_campaign", count=1, seconds=1.0))
     slow = cli("get", "1", "--timeout", "0.2", "--retries", "0")
-    assert slow.code == 1 and "no answer (ReadTimeout)" in slow.err and "(hint: reading is safe to repeat" in slow.err
+    assert (
+        slow.code == 1
+        and "no answer (ReadTimeout: timed out)" in slow.err
+        and "(hint: reading is safe to repeat" in slow.err
+    )
     assert cli("get", "1", "--timeout", "0").code == 2
 
 

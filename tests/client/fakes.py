@@ -53,7 +53,10 @@ class FakeClickSend:
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         request.read()
-        self.requests.append(request)
+        # A copy as it arrived: the client drops the Authorization header from its request once sent.
+        copy = httpx.Request(request.method, request.url, headers=request.headers.copy(), content=request.content)
+        copy.extensions = request.extensions
+        self.requests.append(copy)
         if self.script:
             answer = self.script.pop(0)
             if isinstance(answer, Exception):

@@ -80,12 +80,30 @@ class _KeepsNoCookies:
         self._discarding_jar = _DiscardedCookies(cookies)
 
 
+def _forget_credentials(request: httpx.Request) -> None:
+    """Drop the Authorization header from a request that has been sent (or failed to be).
+
+    The request stays reachable after the call: from the response (`response.request`) and from
+    the locals of every frame an error passes through. Without the header, neither a crash
+    reporter that dumps locals nor code that keeps a response can read the key from it.
+    """
+    request.headers.pop("Authorization", None)
+
+
 class _CookielessClient(_KeepsNoCookies, httpx.Client):
-    pass
+    def send(self, request: httpx.Request, **options: Any) -> httpx.Response:
+        try:
+            return super().send(request, **options)
+        finally:
+            _forget_credentials(request)
 
 
 class _AsyncCookielessClient(_KeepsNoCookies, httpx.AsyncClient):
-    pass
+    async def send(self, request: httpx.Request, **options: Any) -> httpx.Response:
+        try:
+            return await super().send(request, **options)
+        finally:
+            _forget_credentials(request)
 
 
 class _Keep:

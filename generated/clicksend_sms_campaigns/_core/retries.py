@@ -118,18 +118,23 @@ class RetryPolicy:
 
 
 def transport_failure(request: httpx.Request, error: httpx.TransportError) -> TransportError:
-    """The ClickSendError for a request that got no answer."""
-    where = f"{request.method} {request.url.path}"
-    kind = type(error).__name__
+    """The ClickSendError for a request that got no answer.
+
+    The message names the host and httpx's reason (refused, a DNS failure, TLS). httpx's exception
+    is not chained to it: its traceback holds httpcore's frames, whose locals carry the request's
+    headers, Authorization included, and a crash reporter that dumps locals would print them.
+    """
+    where = f"{request.method} {request.url.scheme}://{request.url.netloc.decode('ascii')}{request.url.path}"
+    reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
     out_of_time = " before the call's deadline" if expired() else ""
     if isinstance(error, _NOT_SENT + _NEVER_RETRIED):
-        return ConnectionFailedError(f"{where}: could not send ({kind}){out_of_time}; the request was not sent")
+        return ConnectionFailedError(f"{where}: could not send ({reason}){out_of_time}; the request was not sent")
     if out_of_time:
         return DeadlineExceededError(
-            f"{where}: no answer{out_of_time} ({kind}); the request may have reached ClickSend, its outcome is unknown"
+            f"{where}: no answer{out_of_time} ({reason}); the request may have reached ClickSend, its outcome is unknown"
         )
     return OutcomeUnknownError(
-        f"{where}: no answer ({kind}) after the request may have reached ClickSend; its outcome is unknown"
+        f"{where}: no answer ({reason}) after the request may have reached ClickSend; its outcome is unknown"
     )
 
 
@@ -182,14 +187,16 @@ class RetryingTransport(httpx.BaseTransport):
                     response = read_answer(answer, request, self._max_answer_bytes, operation_of(request))
                 except httpx.TransportError as error:
                     delay = _within_deadline(self._policy.delay_after_error(request, error, retry, self._rng))
-                    if delay is None:
-                        raise transport_failure(request, error) from error
                     reason = type(error).__name__
+                    if delay is None:
+                        failure = transport_failure(request, error)
                 else:
                     delay = _within_deadline(self._policy.delay_after_response(request, response, retry, self._rng))
                     if delay is None:
                         return response
                     reason = f"HTTP {response.status_code}"
+                if delay is None:
+                    raise failure  # outside the except block, so httpx's error is not its __context__
                 _log_retry(request, reason, retry, self._policy, delay)
                 self._sleep(delay)
                 retry += 1
@@ -224,14 +231,16 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
                     response = await aread_answer(answer, request, self._max_answer_bytes, operation_of(request))
                 except httpx.TransportError as error:
                     delay = _within_deadline(self._policy.delay_after_error(request, error, retry, self._rng))
-                    if delay is None:
-                        raise transport_failure(request, error) from error
                     reason = type(error).__name__
+                    if delay is None:
+                        failure = transport_failure(request, error)
                 else:
                     delay = _within_deadline(self._policy.delay_after_response(request, response, retry, self._rng))
                     if delay is None:
                         return response
                     reason = f"HTTP {response.status_code}"
+                if delay is None:
+                    raise failure  # outside the except block, so httpx's error is not its __context__
                 _log_retry(request, reason, retry, self._policy, delay)
                 await self._sleep(delay)
                 retry += 1

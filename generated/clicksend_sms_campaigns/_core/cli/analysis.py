@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..message import GSM_REPLACEMENTS, PERSONALISATION_FIELDS, MessageAnalysis, analyze_message, to_gsm
+from . import inputs
 from .failures import CommandError
 
 #: The most parts ClickSend is known to send whole on every account; longer bodies may be cut.
@@ -38,16 +39,13 @@ _COLUMN_ALIASES = {
 }
 
 
+_RECIPIENTS_HINT = 'save it from the spreadsheet as "CSV UTF-8"'
+
+
 def read_recipients(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, recipient fields) for each row of the CSV at `path`."""
-    try:
-        file = path.open(encoding="utf-8-sig", newline="")  # -sig: a spreadsheet's byte order mark
-    except OSError as error:
-        raise CommandError(
-            f"cannot read {path}: {error.strerror}", hint="check the path given to --recipients"
-        ) from error
-    with file:
-        reader = csv.reader(file)
+    """(line number, recipient fields) for each row of the CSV at `path`, one line in memory at a time."""
+    with inputs.open_regular_file(path, what="the recipients CSV", hint="check the path given to --recipients") as file:
+        reader = csv.reader(inputs.bounded_lines(file, what=str(path), hint=_RECIPIENTS_HINT))
         try:
             header = next(reader, None)
             if header is None:
@@ -57,17 +55,16 @@ def read_recipients(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             for row in reader:
                 if any(cell.strip() for cell in row):
                     yield reader.line_num, {name: row[index] for index, name in columns.items() if index < len(row)}
-        except (csv.Error, UnicodeDecodeError) as error:
+        except csv.Error as error:
             raise CommandError(
-                f"{path} line {reader.line_num}: not a UTF-8 CSV file ({error})",
-                hint='save it from the spreadsheet as "CSV UTF-8"',
-            ) from error
+                f"{path} line {reader.line_num}: not a CSV file ({error})", hint=_RECIPIENTS_HINT
+            ) from None
 
 
 def recipient_columns(path: Path) -> list[str]:
     """The recipient fields the CSV's header provides."""
-    with path.open(encoding="utf-8-sig", newline="") as file:
-        header = next(csv.reader(file), [])
+    with inputs.open_regular_file(path, what="the recipients CSV", hint="check the path given to --recipients") as file:
+        header = next(csv.reader(inputs.bounded_lines(file, what=str(path), hint=_RECIPIENTS_HINT)), [])
     return sorted({_COLUMN_ALIASES[_column_key(name)] for name in header if _column_key(name) in _COLUMN_ALIASES})
 
 

@@ -27,18 +27,41 @@ class _Parser(argparse.ArgumentParser):
         raise CommandError(f"{self.prog}: {message}", hint=f"see `{self.prog} --help`")
 
 
+#: The moments a WHEN can name: from the Unix epoch to the last second of year 9999.
+LATEST_MOMENT = 253_402_300_799
+#: Bounds past which a number is certainly a mistake (and would overflow what it is used for).
+MOST_CAMPAIGN_ID = 2**63 - 1
+MOST_CAMPAIGNS = 10**9
+MOST_CONCURRENCY = 1000
+MOST_RETRIES = 100
+MOST_SECONDS = 86_400.0
+_WHEN_FORMS = "use 2026-12-01, 2026-12-01T09:30, 2026-12-01T09:30+10:00 or Unix seconds"
+
+
+def _ascii_digits(text: str) -> bool:
+    """Only 0-9: str.isdigit() also takes other scripts' digits ('١٠٠٠' would read as 1000)."""
+    return text.isascii() and text.isdigit()
+
+
 def when(text: str) -> int:
     """A moment: Unix seconds, or an ISO 8601 date or time (local time unless it names an offset)."""
     text = text.strip()
-    if text.isascii() and text.isdigit():
+    if _ascii_digits(text):
+        if len(text) > 12 or int(text) > LATEST_MOMENT:
+            raise argparse.ArgumentTypeError(f"{text!r} is past the year 9999; {_WHEN_FORMS}")
         return int(text)
     try:
+        if not text.isascii():
+            raise ValueError(text)
         moment = datetime.datetime.fromisoformat(text)
+        seconds = int(moment.astimezone().timestamp())  # astimezone() reads a naive time as local time
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a time; use 2026-12-01, 2026-12-01T09:30, 2026-12-01T09:30+10:00 or Unix seconds"
-        ) from None
-    return int(moment.astimezone().timestamp())  # astimezone() reads a naive time as local time
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time; {_WHEN_FORMS}") from None
+    except (OverflowError, OSError):  # a time zone that carries the moment past year 1 or 9999
+        seconds = -1
+    if not 0 <= seconds <= LATEST_MOMENT:
+        raise argparse.ArgumentTypeError(f"{text!r} is outside 1970-01-01 to 9999-12-31 (UTC)")
+    return seconds
 
 
 def schedule(text: str) -> int | Schedule:
@@ -88,33 +111,30 @@ def search(text: str) -> tuple[str, str]:
     return field, value
 
 
-def _whole_number_from_1(what: str) -> Callable[[str], int]:
+def _whole_number(what: str, least: int, most: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
-        if not text.strip().isdigit() or int(text) < 1:
-            raise argparse.ArgumentTypeError(f"{text!r} is not {what}")
-        return int(text)
+        digits = text.strip()
+        if not _ascii_digits(digits) or len(digits) > len(str(most)) or not least <= int(digits) <= most:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what} (from {least} to {most:,})")
+        return int(digits)
 
     return parse
 
 
-campaign_id = _whole_number_from_1("a campaign id (a whole number from 1)")
-whole_number = _whole_number_from_1("a whole number from 1")
+campaign_id = _whole_number("a campaign id", 1, MOST_CAMPAIGN_ID)
+most_campaigns = _whole_number("a number of campaigns", 1, MOST_CAMPAIGNS)
+concurrency = _whole_number("a number of requests in flight", 1, MOST_CONCURRENCY)
+retries = _whole_number("a number of retries", 0, MOST_RETRIES)
 
 
 def seconds(text: str) -> float:
     try:
-        value = float(text)
+        value = float(text) if text.isascii() else math.nan
     except ValueError:
         value = math.nan
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    if not math.isfinite(value) or not 0 < value <= MOST_SECONDS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0 and at most {MOST_SECONDS:g}")
     return value
-
-
-def retries(text: str) -> int:
-    if not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 0")
-    return int(text)
 
 
 def build_parser(version: str) -> argparse.ArgumentParser:
@@ -175,7 +195,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     listing = command("list", "campaigns, filtered and sorted")
     _filters(listing)
     _order(listing)
-    listing.add_argument("--max", type=whole_number, metavar="N", help="stop after N campaigns")
+    listing.add_argument("--max", type=most_campaigns, metavar="N", help="stop after N campaigns")
     shape = listing.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="one JSON object per line")
     shape.add_argument("--csv", action="store_true", help="CSV with a header")
@@ -186,7 +206,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     _order(cancel, shown=False)
     cancel.add_argument("--all", action="store_true", help="every campaign the filters (if any) match")
     cancel.add_argument(
-        "--concurrency", type=whole_number, default=DEFAULT_CONCURRENCY, help="cancels in flight (default: %(default)s)"
+        "--concurrency", type=concurrency, default=DEFAULT_CONCURRENCY, help="cancels in flight (default: %(default)s)"
     )
     _confirmation(cancel)
     cancel.add_argument("--json", action="store_true", help="one JSON object per campaign")

@@ -35,7 +35,7 @@ from ..operations import endpoint
 from ..pagination import iter_sms_campaigns
 from ..query import search_query
 from . import analysis as analysing
-from . import render
+from . import inputs, render
 from .credentials import config_path, save_credentials
 from .failures import CommandError, ExitCode, may_have_happened
 from .session import Session
@@ -59,13 +59,12 @@ def read_body(args: argparse.Namespace, session: Session, *, positional: str | N
     if isinstance(given[0], str):
         return given[0]
     path: Path = given[0]
-    try:
-        text = session.terminal.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or error
-        raise CommandError(
-            f"cannot read the body from {path}: {reason}", hint="--body-file takes a UTF-8 text file, or - for stdin"
-        ) from None
+    hint = "--body-file takes a UTF-8 text file, or - for stdin"
+    if str(path) == "-":
+        text = inputs.read_stdin(session.terminal.stdin, what="the body on standard input", hint=hint,
+                                 limit=inputs.MAX_BODY_BYTES)  # fmt: skip
+    else:
+        text = inputs.read_text_file(path, what="the body file", hint=hint, limit=inputs.MAX_BODY_BYTES)
     return text.removesuffix("\n").removesuffix("\r")
 
 
@@ -559,6 +558,7 @@ def configure(session: Session) -> ExitCode:
     path = config_path(session.environ, args.config)
     username = terminal.ask("ClickSend username").strip()
     api_key = terminal.ask("API key (not shown)", secret=True).strip()
+    terminal.hide(api_key, username=username)
     if not username or not api_key:
         raise CommandError(
             "a username and an API key are both needed; nothing was saved",

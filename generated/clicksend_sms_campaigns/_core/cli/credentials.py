@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import inputs
 from .failures import CommandError, ExitCode
 
 USERNAME_VARIABLE, API_KEY_VARIABLE, BASE_URL_VARIABLE = "CLICKSEND_USERNAME", "CLICKSEND_API_KEY", "CLICKSEND_BASE_URL"
@@ -83,15 +84,13 @@ def load_credentials(environ: Mapping[str, str], path: Path, profile: str) -> Cr
 
 def _read_profile(path: Path, profile: str) -> configparser.SectionProxy:
     _check_private(path)
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read_string(path.read_text(encoding="utf-8"), source=str(path))
-    except (OSError, UnicodeDecodeError, configparser.Error) as error:
-        raise CommandError(
-            f"cannot read {path}: {error}".splitlines()[0], hint="see `clicksend-campaigns configure --help`"
-        ) from error
+    parser = _parsed(path)
     if not parser.has_section(profile):
-        known = ", ".join(parser.sections()) or "none"
+        # Only whole profiles are named: a section without a key may be a key typed as a header.
+        whole = [name for name in parser.sections() if {"username", "api_key"} <= set(parser[name])]
+        others = len(parser.sections()) - len(whole)
+        known = ", ".join(whole) or "none"
+        known += f", and {others} section(s) without a username and api_key" if others else ""
         raise CommandError(
             f"{path} has no profile {profile!r} (profiles: {known})",
             hint="pass --profile, or run `clicksend-campaigns configure --profile NAME`",
@@ -100,10 +99,46 @@ def _read_profile(path: Path, profile: str) -> configparser.SectionProxy:
     return parser[profile]
 
 
+_CONFIG_HINT = "see `clicksend-campaigns configure --help`, or write it again with `clicksend-campaigns configure`"
+
+
+def _parsed(path: Path) -> configparser.ConfigParser:
+    """The config file, parsed; a CommandError that never quotes the file, whatever is wrong with it.
+
+    configparser's own messages quote the offending line, and in a config file that line may be
+    the API key (a file without its [profile] header, or a key on a line of its own). So the
+    message here says only where the problem is, and configparser's error is not chained to it.
+    """
+    text = inputs.read_text_file(path, what="the config file", hint=_CONFIG_HINT, limit=inputs.MAX_CONFIG_BYTES)
+    parser = configparser.ConfigParser(interpolation=None)
+    problem: str | None = None
+    try:
+        parser.read_string(text, source=str(path))
+    except configparser.MissingSectionHeaderError as error:
+        problem = f"line {error.lineno} comes before any [profile] header"
+    except configparser.DuplicateSectionError as error:
+        problem = f"profile [{error.section}] appears twice"
+    except configparser.DuplicateOptionError as error:
+        problem = f"{error.option!r} appears twice in profile [{error.section}]"
+    except configparser.ParsingError as error:
+        lines = ", ".join(str(number) for number, _ in error.errors)
+        problem = f"line {lines} is not `name = value`" if "," not in lines else f"lines {lines} are not `name = value`"
+    except configparser.Error as error:
+        problem = f"configparser's {type(error).__name__}"
+    if problem is not None:
+        raise CommandError(f"cannot read the config file {path}: {problem}", hint=_CONFIG_HINT)
+    return parser
+
+
 def _check_private(path: Path) -> None:
     if os.name != "posix":
         return  # Windows keeps access in ACLs, which the profile directory already restricts
-    info = path.stat()
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise CommandError(
+            f"cannot read the config file {path}: {error.strerror or type(error).__name__}", hint=_CONFIG_HINT
+        ) from None
     if info.st_uid != os.getuid():
         raise CommandError(
             f"{path} belongs to another user; it holds an API key, so it is not used",
@@ -123,7 +158,7 @@ def save_credentials(path: Path, profile: str, username: str, api_key: str, base
     parser = configparser.ConfigParser(interpolation=None)
     if path.exists():
         _check_private(path)
-        parser.read_string(path.read_text(encoding="utf-8"), source=str(path))
+        parser = _parsed(path)
     parser[profile] = {"username": username, "api_key": api_key, **({"base_url": base_url} if base_url else {})}
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     # mkstemp makes the file 0600 before anything is written to it; replace() swaps it in whole.

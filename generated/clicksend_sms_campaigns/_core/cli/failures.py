@@ -116,7 +116,7 @@ def _hint(error: ClickSendError) -> str | None:
     if isinstance(error, MalformedResponseError):
         return "the answer was not what ClickSend documents; -v shows it"
     if isinstance(error, ConnectionFailedError):
-        return "the request was not sent; check the network, or --base-url"
+        return "check the network, the host's name, or --base-url"
     if isinstance(error, OutcomeUnknownError):
         return "reading is safe to repeat: try again"
     return None

@@ -17,6 +17,7 @@ from ..exceptions import ClickSendError, ClickSendWarning
 from .arguments import build_parser
 from .commands import COMMANDS
 from .failures import CommandError, ExitCode, from_clicksend_error
+from .inputs import check_argument_text
 from .session import Session
 from .terminal import Terminal
 
@@ -32,7 +33,9 @@ def main(
     """Run `clicksend-campaigns` with `argv` (default: sys.argv[1:]) and return its exit code."""
     environ = os.environ if environ is None else environ
     terminal = Terminal(stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr, environ)
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        check_argument_text(argv)
         args = build_parser(VERSION).parse_args(argv)
     except CommandError as error:
         terminal.error(error.message, error.hint)

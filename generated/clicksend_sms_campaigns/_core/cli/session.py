@@ -36,6 +36,7 @@ class Session:
         if self._client is None:
             credentials = load_credentials(self.environ, config_path(self.environ, self.args.config), self.args.profile)
             self.credentials_source = credentials.source
+            self.terminal.hide(credentials.api_key, username=credentials.username)
             base_url = self.args.base_url or self.environ.get(BASE_URL_VARIABLE) or credentials.base_url
             try:
                 self._client = ClickSendClient(

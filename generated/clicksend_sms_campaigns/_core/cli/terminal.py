@@ -5,10 +5,11 @@ not when NO_COLOR is set or TERM=dumb), so pipes and logs get plain lines.
 
 from __future__ import annotations
 
+import base64
 import shutil
 import time
 from collections.abc import Mapping
-from typing import TextIO
+from typing import Any, TextIO
 
 from .failures import CommandError, ExitCode
 
@@ -20,14 +21,44 @@ def _is_terminal(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
+class _Hiding:
+    """A text stream that writes `<hidden>` in place of every secret it was told of."""
+
+    def __init__(self, stream: TextIO, secrets: list[str]) -> None:
+        self._stream, self._secrets = stream, secrets
+
+    def write(self, text: str) -> int:
+        for secret in self._secrets:
+            text = text.replace(secret, "<hidden>")
+        return self._stream.write(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 class Terminal:
     def __init__(self, stdin: TextIO, stdout: TextIO, stderr: TextIO, environ: Mapping[str, str]) -> None:
-        self.stdin, self.stdout, self.stderr = stdin, stdout, stderr
+        #: The API key in every form it is sent or typed in; never written to either stream (see hide()).
+        self._secrets: list[str] = []
+        self.stdin = stdin
+        self.stdout: TextIO = _Hiding(stdout, self._secrets)  # type: ignore[assignment]
+        self.stderr: TextIO = _Hiding(stderr, self._secrets)  # type: ignore[assignment]
+        self.hide(environ.get("CLICKSEND_API_KEY", ""), username=environ.get("CLICKSEND_USERNAME", ""))
         self.out_is_terminal = _is_terminal(stdout)
         self.err_is_terminal = _is_terminal(stderr)
         self.can_ask = _is_terminal(stdin) and self.err_is_terminal
         no_colour = "NO_COLOR" in environ or environ.get("TERM") == "dumb"
         self._colour = self.err_is_terminal and not no_colour
+
+    def hide(self, api_key: str, *, username: str = "") -> None:
+        """Never write `api_key`, `username:api_key` or the Base64 of either (the Authorization
+        header's form) to standard output or error, whatever carries them: an error body that
+        echoes the request, a traceback under -v. Longest first, so no part of one is left."""
+        if len(api_key.strip()) < 4:  # shorter is no key, and hiding it would garble every line
+            return
+        pair = f"{username}:{api_key}"
+        forms = {api_key, api_key.strip(), pair, *(base64.b64encode(f.encode()).decode() for f in (api_key, pair))}
+        self._secrets[:] = sorted(set(self._secrets) | forms, key=len, reverse=True)
 
     def print(self, text: str = "", *, to_stderr: bool = False) -> None:
         stream = self.stderr if to_stderr else self.stdout
