@@ -24,9 +24,11 @@ this client's side of one benchmark under pyinstrument and prints where the time
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -387,6 +389,91 @@ def bench_analysis(quick: bool) -> Result:
     )
 
 
+# --- 7. one account never stalls another ----------------------------------------------------
+
+
+A, B = DEFAULT_ACCOUNTS[0], DEFAULT_ACCOUNTS[1]
+
+
+def _account_client(base_url: str, account: Any) -> httpx.Client:
+    return httpx.Client(base_url=base_url, auth=(account.username, account.api_key), timeout=60)
+
+
+#: A body of 4,550 characters with 390 placeholders, as the reliability review priced.
+LARGE_BODY = "(First Name) (Last Name) (Cust. 1)." * 130
+
+
+def b_latencies_while_a_prices(base_url: str, *, prices: int = 8, gets: int = 60) -> tuple[list[float], float]:
+    """(seconds each of B's GETs took while A priced the 20,000-contact list `prices` times at once,
+    seconds the prices took in all)."""
+    with _account_client(base_url, B) as b_client:
+        own = b_client.post("/sms-campaigns/send", json={"list_id": 3001, "name": "B's", "body": "Hi"})
+        campaign_id = own.json()["data"]["sms_campaign"]["sms_campaign_id"]
+
+        def price(_: int) -> float:
+            with _account_client(base_url, A) as a_client:
+                started = time.perf_counter()
+                answer = a_client.post(
+                    "/sms-campaigns/price", json={"list_id": BIG_LIST_ID, "name": "p", "body": LARGE_BODY}
+                )
+                assert answer.status_code == 200, answer.text
+                return time.perf_counter() - started
+
+        latencies: list[float] = []
+        with concurrent.futures.ThreadPoolExecutor(max(prices, 1)) as pool:
+            started = time.perf_counter()
+            pricing = [pool.submit(price, n) for n in range(prices)]
+            time.sleep(0.05 if prices else 0)  # the prices are under way
+            while len(latencies) < gets and not (pricing and all(future.done() for future in pricing)):
+                before = time.perf_counter()
+                assert b_client.get(f"/sms-campaigns/{campaign_id}").status_code == 200
+                latencies.append(time.perf_counter() - before)
+            for future in pricing:
+                future.result()
+            took = time.perf_counter() - started
+    return latencies, took
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def bench_stall(quick: bool) -> list[Result]:
+    """Account B's GETs alone, then while A prices the 20,000-contact list 8 times at once; and one
+    such price against counting every personalised message whole (the emulator's old way)."""
+    from clicksend_emulator import run_emulator
+    from clicksend_emulator.pricing import message_parts, price_campaign
+
+    contacts = Emulator().lists[BIG_LIST_ID].contacts
+    (t_price,) = best_of(lambda: price_campaign(LARGE_BODY, contacts), number=1, repeat=2 if quick else 3)
+    started = time.perf_counter()
+    slow = sum(message_parts(personalise(LARGE_BODY, contact)) for contact in contacts[:2000])
+    t_whole = (time.perf_counter() - started) * len(contacts) / 2000
+    assert slow > 0
+    with run_emulator() as running:
+        idle, _ = b_latencies_while_a_prices(running.base_url, prices=0, gets=200)
+        loaded, took = b_latencies_while_a_prices(running.base_url, prices=8, gets=200)
+    p99_idle, p99_loaded = _percentile(idle, 0.99), _percentile(loaded, 0.99)
+    return [
+        Result(
+            "7a. emulator: price 20,000 personalised messages (4,550 chars, 390 placeholders)",
+            f"{t_price * 1e3:.0f} ms, against about {t_whole:.1f} s counting each message whole (2,000 timed)",
+            t_whole / t_price,
+            "<= 0.5 s",
+            t_price <= 0.5,
+        ),
+        Result(
+            "7b. emulator: account B's GET while A runs 8 such prices",
+            f"p99 {p99_loaded * 1e3:.1f} ms (median {statistics.median(loaded) * 1e3:.1f} ms, {len(loaded)} GETs; "
+            f"alone: p99 {p99_idle * 1e3:.1f} ms); the 8 prices took {took:.2f} s",
+            p99_loaded / p99_idle,
+            "p99 < 100 ms",
+            p99_loaded < 0.1,
+        ),
+    ]
+
+
 # --- 4. regeneration ---------------------------------------------------------------------
 
 
@@ -497,6 +584,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_analysis(args.quick),
         bench_regenerate(args.quick),
         *bench_latency(args.quick),
+        *bench_stall(args.quick),
     ]
     if not args.skip_suite:
         results.append(bench_suite())

@@ -7,12 +7,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import signal
+import sys
 import threading
 from pathlib import Path
 
+from .app import Emulator
 from .config import EmulatorConfig
 from .seed import DEFAULT_ACCOUNTS
 from .server import run_emulator
+from .store import StoreError
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -49,7 +52,12 @@ def main(argv: list[str] | None = None) -> None:
     )
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    with run_emulator(config=config, host=args.host, port=args.port) as running:
+    try:
+        emulator = Emulator(config)  # opens and checks the store file, if any
+    except StoreError as error:
+        print(f"clicksend-emulator: error: {error}", file=sys.stderr)
+        sys.exit(2)
+    with run_emulator(emulator, host=args.host, port=args.port) as running:
         print(f"ClickSend emulator on {running.base_url}", flush=True)
         for account in DEFAULT_ACCOUNTS:
             print(f"  account {account.username!r} key {account.api_key!r} ({account.status})", flush=True)

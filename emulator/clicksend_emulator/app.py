@@ -13,6 +13,7 @@ import asyncio
 import json
 import math
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from clicksend_sms_campaigns import OPERATIONS, Operation
@@ -30,7 +31,7 @@ from .config import EmulatorConfig
 from .faults import Fault, FaultPlan
 from .protocol import STATUS_CODES, ApiError, DroppedConnection, envelope
 from .seed import Account, default_lists
-from .store import CampaignStore, Clock
+from .store import CampaignStore, Clock, StoreWriteFailed
 
 _MAX_CLOCK_STEP = 100 * 366 * 24 * 3600
 #: The server URL's path, which every path of the spec is relative to.
@@ -45,7 +46,10 @@ class Emulator(CampaignOperations):
         self.accounts = {account.username: account for account in self.config.accounts}
         self.lists = self.config.lists if self.config.lists is not None else default_lists(self.config.accounts)
         self.clock = Clock()
-        self.store = CampaignStore(self.clock, self.config.lifecycle, self.config.db_path)
+        self.store = CampaignStore(
+            self.clock, self.config.lifecycle, self.config.db_path, busy_timeout=self.config.store_busy_timeout
+        )
+        self.pricing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="emulator-pricing")
         self.faults = FaultPlan(self.config.fault_seed)
         self.public_base_url = (self.config.public_base_url or "http://127.0.0.1").rstrip("/")
         document = {"components": {"schemas": SCHEMAS}}
@@ -77,6 +81,8 @@ class Emulator(CampaignOperations):
                 return await handler(request, account)  # type: ignore[no-any-return]
             except ApiError as error:
                 return envelope(error.status, error.code, error.message, error.data, error.headers)
+            except StoreWriteFailed:
+                return envelope(500, "INTERNAL_ERROR", "An internal error occurred; nothing was changed.")
 
         return endpoint
 

@@ -6,7 +6,9 @@ method here is answered "not emulated" (501), so a new operation in the spec sho
 
 from __future__ import annotations
 
+import asyncio
 import math
+from concurrent.futures import Executor
 from typing import Any
 from urllib.parse import urlencode
 
@@ -40,6 +42,8 @@ class CampaignOperations(RequestChecks):
     clock: Clock
     store: CampaignStore
     public_base_url: str
+    #: Where prices are worked out: one thread, so the event loop shares the interpreter with one at most.
+    pricing: Executor
 
     def _campaign_id(self, request: Request) -> int:
         # The route only matches digits, so /sms-campaigns/send is never taken for an id.
@@ -81,7 +85,7 @@ class CampaignOperations(RequestChecks):
             "list_name": contact_list.name,
             "never_sent": self._beyond_schedule_limit(body),
         }
-        record = self.store.create(account.user_id, fields)
+        record = await asyncio.to_thread(self.store.create, account.user_id, fields)
         campaign = self.store.view(record)
         if self.config.send_answer == "flat":
             return envelope(200, "SUCCESS", "Your new campaign has been added.", campaign)
@@ -91,7 +95,12 @@ class CampaignOperations(RequestChecks):
     async def calculate_sms_campaign_price(self, request: Request, account: Account) -> Response:
         body = await self._json_body(request, "calculate_sms_campaign_price")
         contact_list = self._own_list(account, body["list_id"])
-        count, total, breakdown = price_campaign(body["body"], contact_list.contacts)
+        # Off the event loop, one price at a time: a large list takes a while, and the other
+        # accounts' requests go on meanwhile.
+        loop = asyncio.get_running_loop()
+        count, total, breakdown = await loop.run_in_executor(
+            self.pricing, price_campaign, body["body"], contact_list.contacts
+        )
         priced = {key: body[key] for key in ("from", "body", "schedule") if key in body}
         data = {
             "total_count": count,
@@ -122,8 +131,9 @@ class CampaignOperations(RequestChecks):
             fields["schedule"] = int(self.clock.now())  # "Leave blank for immediate delivery"
         if "schedule" in fields:
             fields["never_sent"] = self._beyond_schedule_limit(fields)
-        changed = self.store.change(account.user_id, record["sms_campaign_id"], fields)
-        assert changed is not None
+        changed = await asyncio.to_thread(self.store.change, account.user_id, record["sms_campaign_id"], fields)
+        if changed is None:  # gone between the read and the write: only another account's id could be
+            raise ApiError(404, "NOT_FOUND", "The SMS campaign was not found.")
         return envelope(200, "SUCCESS", "Your SMS Campaign has been updated.", self.store.view(changed))
 
     async def get_sms_campaign(self, request: Request, account: Account) -> Response:
@@ -136,8 +146,11 @@ class CampaignOperations(RequestChecks):
         if status != "Cancelled":
             if status not in EDITABLE_STATUSES:
                 raise ApiError(400, "BAD_REQUEST", f"The campaign is {status} and can no longer be cancelled.")
-            changed = self.store.change(account.user_id, record["sms_campaign_id"], {"cancelled": True})
-            assert changed is not None
+            changed = await asyncio.to_thread(
+                self.store.change, account.user_id, record["sms_campaign_id"], {"cancelled": True}
+            )
+            if changed is None:
+                raise ApiError(404, "NOT_FOUND", "The SMS campaign was not found.")
             record = changed
         return envelope(200, "SUCCESS", "Your SMS Campaign has been cancelled.", self.store.view(record))
 

@@ -37,6 +37,9 @@ class EmulatorConfig:
     max_body_bytes: int = 64 * 1024
     lifecycle: Lifecycle = field(default_factory=Lifecycle)
     db_path: Path | None = None
+    #: Seconds a write waits for the store file when another process holds it; then it answers
+    #: 500 and changes nothing.
+    store_busy_timeout: float = 5.0
     fault_seed: int = 0
     #: The address page URLs are built on (`next_page_url`); never taken from the Host header.
     #: run_emulator() sets it to the address it serves on when it is None.

@@ -14,6 +14,7 @@ without a schedule gets the moment it was sent.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
@@ -90,65 +91,87 @@ class Lifecycle:
         return "Sent"
 
 
-class CampaignStore:
-    """Every campaign of every account. Records are plain dicts; `view` gives the API form."""
+class StoreError(Exception):
+    """The store file cannot be used as a whole; the message (one line) names it and the problem."""
 
-    def __init__(self, clock: Clock, lifecycle: Lifecycle, db_path: Path | None = None) -> None:
+
+class StoreWriteFailed(Exception):
+    """A change could not be committed to the store file; nothing was changed, in memory either."""
+
+
+class CampaignStore:
+    """Every campaign of every account. Records are plain dicts; `view` gives the API form.
+
+    With a file, a write commits to SQLite first and changes memory only once the commit has
+    succeeded, so a write that fails (the file locked by another process, a full disk, a store
+    turned read-only) changes nothing and hands out no id. Writes take turns (`_writing`) and
+    hold the memory lock only for the moments they read or swap a record, never while SQLite
+    waits, so reads are never stuck behind a slow commit. A record is replaced, not changed in
+    place, which keeps the records `of_account` shares consistent.
+    """
+
+    def __init__(
+        self, clock: Clock, lifecycle: Lifecycle, db_path: Path | None = None, *, busy_timeout: float = 5.0
+    ) -> None:
         self.clock, self.lifecycle = clock, lifecycle
-        self._lock = threading.RLock()
+        self._lock = threading.Lock()
+        self._writing = threading.Lock()
         self._records: dict[int, dict[str, Any]] = {}
         self._next_id = 1_000
         self._db: sqlite3.Connection | None = None
         if db_path is not None:
-            self._db = sqlite3.connect(db_path, check_same_thread=False)
-            self._db.execute("CREATE TABLE IF NOT EXISTS campaigns (id INTEGER PRIMARY KEY, record TEXT NOT NULL)")
-            self._db.commit()
-            for (text,) in self._db.execute("SELECT record FROM campaigns ORDER BY id"):
-                record = json.loads(text)
-                if _answerable(record):  # a record an older emulator stored with a lone surrogate is left out
-                    self._records[record["sms_campaign_id"]] = record
+            self._db, records = open_store(db_path, busy_timeout)
+            self._records = {record["sms_campaign_id"]: record for record in records}
             self._next_id = max([self._next_id - 1, *self._records]) + 1
 
     def close(self) -> None:
-        with self._lock:
+        with self._writing, self._lock:
             if self._db is not None:
                 self._db.close()
                 self._db = None
 
-    def _save(self, record: dict[str, Any]) -> None:
-        if self._db is not None:
-            self._db.execute(
+    def _commit(self, records: list[dict[str, Any]]) -> None:
+        """Save `records` in one transaction; StoreWriteFailed (the transaction rolled back) if that fails."""
+        if self._db is None:
+            return
+        try:
+            self._db.executemany(
                 "INSERT OR REPLACE INTO campaigns (id, record) VALUES (?, ?)",
-                (record["sms_campaign_id"], json.dumps(record)),
+                ((record["sms_campaign_id"], json.dumps(record)) for record in records),
             )
             self._db.commit()
+        except (sqlite3.Error, OSError) as error:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.rollback()
+            raise StoreWriteFailed(f"the store could not save the change ({error}); nothing was changed") from None
 
     def create(self, user_id: int, fields: dict[str, Any]) -> dict[str, Any]:
-        with self._lock:
+        with self._writing:
             now = self.clock.now()
             record = {**fields, "sms_campaign_id": self._next_id, "user_id": user_id, "date_added": int(now)}
             record.setdefault("schedule", int(now))
             record["send_at"] = max(record["schedule"], now)
-            self._next_id += 1
-            self._records[record["sms_campaign_id"]] = record
-            self._save(record)
+            self._commit([record])
+            with self._lock:
+                self._records[record["sms_campaign_id"]] = record
+                self._next_id += 1
             return dict(record)
 
     def load(self, records: Iterable[dict[str, Any]]) -> None:
         """Store ready-made records (each with its sms_campaign_id, user_id, date_added, send_at and
         schedule) in one transaction: seeding a large account for tests and benchmarks."""
-        with self._lock:
-            loaded = [dict(record) for record in records]
-            for record in loaded:
-                self._records[record["sms_campaign_id"]] = record
-            if loaded:
-                self._next_id = max(self._next_id, *(record["sms_campaign_id"] + 1 for record in loaded))
-            if self._db is not None:
-                with self._db:
-                    self._db.executemany(
-                        "INSERT OR REPLACE INTO campaigns (id, record) VALUES (?, ?)",
-                        ((record["sms_campaign_id"], json.dumps(record)) for record in loaded),
-                    )
+        loaded = [dict(record) for record in records]
+        damaged = [f"{record.get('sms_campaign_id')!r}: {problem}" for record in loaded
+                   if (problem := _record_of(record.get("sms_campaign_id"), json.dumps(record))[1])]  # fmt: skip
+        if damaged:
+            raise ValueError(f"not whole campaign records, nothing loaded: {'; '.join(damaged[:5])}")
+        with self._writing:
+            self._commit(loaded)
+            with self._lock:
+                for record in loaded:
+                    self._records[record["sms_campaign_id"]] = record
+                if loaded:
+                    self._next_id = max(self._next_id, *(record["sms_campaign_id"] + 1 for record in loaded))
 
     def get(self, user_id: int, campaign_id: int) -> dict[str, Any] | None:
         """The campaign if it exists and belongs to this account; None otherwise (no difference shown)."""
@@ -159,14 +182,17 @@ class CampaignStore:
     def change(self, user_id: int, campaign_id: int, fields: dict[str, Any]) -> dict[str, Any] | None:
         """Apply `fields` if the campaign is this account's; the caller checks the status first (and
         gives `date_added` when the change counts as an update)."""
-        with self._lock:
-            record = self._records.get(campaign_id)
-            if record is None or record["user_id"] != user_id:
+        with self._writing:
+            with self._lock:
+                current = self._records.get(campaign_id)
+            if current is None or current["user_id"] != user_id:
                 return None
-            record.update(fields)
+            record = {**current, **fields}
             if "schedule" in fields:
                 record["send_at"] = max(fields["schedule"], self.clock.now())
-            self._save(record)
+            self._commit([record])
+            with self._lock:
+                self._records[campaign_id] = record
             return dict(record)
 
     def status(self, record: dict[str, Any]) -> str:
@@ -234,10 +260,101 @@ def sort_key(field: str) -> Any:
     return key
 
 
-def _answerable(record: dict[str, Any]) -> bool:
-    """Whether a stored record can be put into a UTF-8 answer."""
+#: What every stored record holds, with the types the views and lists rely on.
+_RECORD_FIELDS: dict[str, tuple[type, ...]] = {
+    "sms_campaign_id": (int,),
+    "user_id": (int,),
+    "subaccount_id": (int,),
+    "list_id": (int,),
+    "name": (str,),
+    "body": (str,),
+    "schedule": (int,),
+    "date_added": (int,),
+    "send_at": (int, float),
+    "total_count": (int,),
+    "list_name": (str,),
+}
+#: The campaigns table as the emulator creates it: (column, type, NOT NULL, primary key).
+_SCHEMA = [("id", "INTEGER", 0, 1), ("record", "TEXT", 1, 0)]
+
+
+def open_store(path: Path, busy_timeout: float) -> tuple[sqlite3.Connection, list[dict[str, Any]]]:
+    """The store file opened and read whole, or StoreError: a file that is not an SQLite database,
+    is damaged, has another schema, or holds any record that is not a whole campaign is refused,
+    with nothing loaded. A missing file is created (its folder must exist)."""
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a store file")
+    if not path.parent.is_dir():
+        raise StoreError(f"{path}: its folder {path.parent} does not exist")
     try:
+        db = sqlite3.connect(path, timeout=busy_timeout, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise StoreError(f"{path}: cannot be opened ({error})") from None
+    try:
+        return db, _read_store(db, path)
+    except BaseException:
+        db.close()
+        raise
+
+
+def _read_store(db: sqlite3.Connection, path: Path) -> list[dict[str, Any]]:
+    try:
+        check = [row[0] for row in db.execute("PRAGMA quick_check")]
+        if check != ["ok"]:
+            raise StoreError(f"{path}: is damaged (SQLite's quick_check: {'; '.join(map(str, check[:3]))})")
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if not tables:
+            db.execute("CREATE TABLE campaigns (id INTEGER PRIMARY KEY, record TEXT NOT NULL)")
+            db.commit()
+            return []
+        if "campaigns" not in tables:
+            raise StoreError(f"{path}: is an SQLite database but not an emulator store (tables: {', '.join(tables)})")
+        columns = [(row[1], str(row[2]).upper(), row[3], row[5]) for row in db.execute("PRAGMA table_info(campaigns)")]
+        if columns != _SCHEMA:
+            shown = ", ".join(
+                f"{name} {kind}{' NOT NULL' * bool(not_null)}".strip() for name, kind, not_null, _ in columns
+            )
+            raise StoreError(f"{path}: its campaigns table is not the emulator's (columns: {shown})")
+        rows = db.execute("SELECT id, record FROM campaigns ORDER BY id").fetchall()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error):
+            raise StoreError(f"{path}: is locked by another process ({error}); try again when it is done") from None
+        raise StoreError(f"{path}: is not a readable SQLite store ({error})") from None
+    except sqlite3.Error as error:  # "file is not a database", "database disk image is malformed", ...
+        raise StoreError(f"{path}: is not a readable SQLite store ({error})") from None
+    records, damaged = [], []
+    for row_id, text in rows:
+        record, problem = _record_of(row_id, text)
+        if problem is None:
+            records.append(record)
+        else:
+            damaged.append(f"id {row_id} ({problem})")
+    if damaged:
+        listed = ", ".join(damaged[:10]) + (f" and {len(damaged) - 10} more" if len(damaged) > 10 else "")
+        raise StoreError(f"{path}: {len(damaged)} damaged record(s), so nothing was loaded: {listed}")
+    return records
+
+
+def _record_of(row_id: Any, text: Any) -> tuple[dict[str, Any], str | None]:
+    """The record stored in a row, or what is wrong with it."""
+    if not isinstance(text, str):
+        return {}, "the record is NULL" if text is None else "the record is not text"
+    try:
+        record = json.loads(text)
+    except ValueError:
+        return {}, "not JSON"
+    if not isinstance(record, dict):
+        return {}, "not a JSON object"
+    for name, kinds in _RECORD_FIELDS.items():
+        value = record.get(name)
+        if value is None:
+            return {}, f"{name} is missing or null"
+        if isinstance(value, bool) or not isinstance(value, kinds):
+            return {}, f"{name} is not {'a number' if float in kinds else 'an integer' if int in kinds else 'text'}"
+    if record["sms_campaign_id"] != row_id:
+        return {}, f"its sms_campaign_id is {record['sms_campaign_id']}"
+    try:  # an older emulator stored lone surrogates, which no UTF-8 answer can carry
         json.dumps(record, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
-        return False
-    return True
+        return {}, "holds text that is not UTF-8 (a lone surrogate)"
+    return record, None

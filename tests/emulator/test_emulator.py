@@ -564,13 +564,16 @@ def test_the_store_loads_many_records_at_once_and_keeps_them_on_disk(tmp_path: P
 
     database = tmp_path / "campaigns.sqlite3"
     records = [
-        {"sms_campaign_id": 5000 + i, "user_id": 1001, "name": f"Loaded {i}", "list_id": 428, "body": "Hi",
-         "date_added": 1_700_000_000 + i, "send_at": 1_700_000_000, "schedule": 1_700_000_000}
+        {"sms_campaign_id": 5000 + i, "user_id": 1001, "subaccount_id": 1, "name": f"Loaded {i}", "list_id": 428,
+         "body": "Hi", "date_added": 1_700_000_000 + i, "send_at": 1_700_000_000, "schedule": 1_700_000_000,
+         "total_count": 8, "list_name": "Customers"}
         for i in range(3)
     ]  # fmt: skip
     store = CampaignStore(Clock(), Lifecycle(), database)
     store.load(records)
-    created = store.create(1001, {"name": "After", "list_id": 428, "body": "Hi"})
+    created = store.create(
+        1001, {"name": "After", "list_id": 428, "body": "Hi", "subaccount_id": 1, "total_count": 8, "list_name": "C"}
+    )
     assert created["sms_campaign_id"] == 5003, "new ids follow the loaded ones"
     store.close()
     reopened = CampaignStore(Clock(), Lifecycle(), database)

@@ -10,6 +10,13 @@ cases of the generated classes (derandomized, so two runs try the same cases).
 
 With --emulator: a hostile client attacks the emulator (tests/hostile/emulator_attacks.py); a case
 fails on a 500, an answer that is not ClickSend's envelope, or a 4xx that changed its state.
+
+With --inputs: a careless or hostile person attacks what is read from disk and the command line
+(the tables live beside their tests): config files written wrongly with a canary key (a case
+fails when the key, `username:key` or their Base64 reaches the output, or a traceback does),
+argument lists drawn by hypothesis (fails on an exit code outside the table, a traceback, "this is
+a bug", or a usage error that is not one line or that sent a request), and damaged store files
+(fails unless the emulator refuses the file whole in one line naming it).
 """
 
 from __future__ import annotations
@@ -155,6 +162,74 @@ def _attack_the_emulator(examples: int, recorder: Callable[[str], Callable[..., 
             _emulator_class(examples, strategy, build, running, recorder(f"emulator: {kind}"))
 
 
+def _attack_the_inputs(examples: int, recorder: Callable[[str], Callable[..., None]]) -> None:
+    import io
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from clicksend_emulator import EmulatorConfig
+    from clicksend_emulator.app import Emulator
+    from clicksend_emulator.store import StoreError
+    from clicksend_sms_campaigns._core.cli import main as cli_main
+
+    from tests.cli import test_any_argv as argv_attacks
+    from tests.cli import test_no_key_in_output as config_attacks
+    from tests.emulator import test_store_safety as store_attacks
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        record = recorder("cli: malformed config files")
+        for name, content in config_attacks.MALFORMED.items():
+            for verbose in ([], ["-v"]):
+                config = root / "config.ini"
+                config.write_bytes(content)
+                config.chmod(0o600)
+                out, err = io.StringIO(), io.StringIO()
+                code = cli_main([*verbose, "--config", str(config), "list"], environ={"HOME": folder},
+                                stdin=io.StringIO(), stdout=out, stderr=err)  # fmt: skip
+                problems = [f"prints {leak!r}" for leak in config_attacks._leaks(out.getvalue() + err.getvalue())]
+                problems += ["a traceback"] if "Traceback" in err.getvalue() else []
+                problems += [f"exit {code}"] if code not in (2, 4) else []
+                record(_Judged(problems), name, " ".join(verbose) or "plain")
+
+        record = recorder("cli: argument lists")
+        previous = Path.cwd()
+        os.chdir(folder)
+        os.mkfifo("fifo", 0o600)
+        Path("folder").mkdir()
+        try:
+
+            @_counting(examples)
+            @given(st.lists(argv_attacks.TOKEN, max_size=7))
+            def run(argv: list[str]) -> None:
+                try:
+                    argv_attacks.assert_well_behaved(argv, argv_attacks.run(argv))
+                    problems = []
+                except AssertionError as failure:
+                    problems = [str(failure)[:160]]
+                record(_Judged(problems), "argv", repr(argv)[:40])
+
+            run()
+        finally:
+            os.chdir(previous)
+
+        record = recorder("emulator: damaged store files")
+        for name, (damage, _) in store_attacks.DAMAGES.items():
+            store = root / f"{abs(hash(name))}.sqlite3"
+            store_attacks._good_store(store)
+            damage(store)
+            try:
+                Emulator(EmulatorConfig(db_path=store))
+                problems = ["started on a damaged file"]
+            except StoreError as refused:
+                line = str(refused)
+                problems = [] if line.startswith(f"{store}: ") and "\n" not in line else [f"said {line!r}"]
+            except Exception as error:  # a traceback is what this class counts
+                problems = [f"{type(error).__name__}: {error}"]
+            record(_Judged(problems), name, "")
+
+
 def _emulator_class(
     examples: int, strategy: Any, build: Callable[[Any], Any], running: Any, record: Callable[..., None]
 ) -> None:
@@ -187,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--examples", type=int, default=None, help="generated cases per class")
     parser.add_argument("--emulator", action="store_true", help="attack the emulator instead of the client")
+    parser.add_argument("--inputs", action="store_true", help="attack config files, the command line and the store")
     args = parser.parse_args(argv)
     logging.getLogger("clicksend_sms_campaigns").setLevel(logging.ERROR)  # the retries' warnings
     examples = args.examples or (60 if args.quick else 300)
@@ -204,7 +280,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return record
 
-    if args.emulator:
+    if args.inputs:
+        _attack_the_inputs(examples, recorder)
+    elif args.emulator:
         _attack_the_emulator(examples, recorder)
     else:
         _attack_the_client(examples, recorder, quick=args.quick)
