@@ -146,6 +146,10 @@ def test_a_csv_line_past_the_limit_is_refused_in_bounded_memory(workdir: Path) -
     assert peak < 2 * 1024 * 1024, f"{peak:,} bytes held to refuse one long line"
 
 
+def test_an_argument_that_is_not_utf8_is_quoted_as_its_bytes(workdir: Path) -> None:
+    assert run(["get", "\udcff"]).err.startswith("error: argument 2 (\\xff) is not UTF-8 text")
+
+
 def test_ids_and_times_that_are_fine_still_work(workdir: Path) -> None:
     assert run(["get", "1000"]).code == ExitCode.CREDENTIALS  # sent, and refused by the 401
     assert run(["list", "--since", "2026-12-01T09:30+10:00", "--max", "5"]).code == ExitCode.CREDENTIALS

@@ -4,6 +4,7 @@ one line; one account's heavy requests do not stall another's.
 
 from __future__ import annotations
 
+import concurrent.futures
 import sqlite3
 import statistics
 import subprocess
@@ -267,3 +268,69 @@ def test_an_account_reads_on_while_another_prices_its_largest_list() -> None:
     worst = max(latencies)
     assert worst < 1.0, f"B waited {worst:.2f} s (median {statistics.median(latencies) * 1000:.0f} ms) behind A"
     assert took < 30, f"8 prices of the largest list took {took:.1f} s"
+
+
+# --- kill -9 in the middle of writes ---------------------------------------------------------
+
+
+def _serve(db: Path) -> tuple[subprocess.Popen[str], str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clicksend_emulator", "--db", str(db), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    assert line.startswith("ClickSend emulator on "), line + (process.stderr.read() if process.stderr else "")
+    return process, line.removeprefix("ClickSend emulator on ").strip()
+
+
+@pytest.mark.slow  # starts and kills emulator processes
+def test_after_kill_9_every_acknowledged_write_is_there_once_and_no_id_is_reused(db: Path) -> None:
+    acknowledged: dict[int, str] = {}
+    cancelled: set[int] = set()
+    for round_number in range(3):
+        process, base_url = _serve(db)
+
+        def writer(worker: int, base_url: str = base_url, round_number: int = round_number) -> None:
+            with _client(base_url) as client:
+                for index in range(10_000):
+                    name = f"r{round_number} w{worker} #{index}"
+                    try:
+                        answer = _send(client, name)
+                        if answer.status_code == 200:
+                            campaign_id = answer.json()["data"]["sms_campaign"]["sms_campaign_id"]
+                            assert campaign_id not in acknowledged, f"id {campaign_id} handed out twice"
+                            acknowledged[campaign_id] = name
+                            if index % 5 == 0 and client.put(f"/sms-campaigns/{campaign_id}/cancel").status_code == 200:
+                                cancelled.add(campaign_id)
+                    except httpx.TransportError:
+                        return  # killed
+
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            futures = [pool.submit(writer, n) for n in range(4)]
+            time.sleep(1.5)
+            process.kill()
+            process.wait(timeout=10)
+            for future in futures:
+                future.result()
+    process, base_url = _serve(db)
+    try:
+        with _client(base_url) as client:
+            listed: dict[int, tuple[str, str]] = {}
+            page = 1
+            while True:
+                data = client.get("/sms-campaigns", params={"limit": 100, "page": page}).json()["data"]
+                listed |= {c["sms_campaign_id"]: (c["name"], c["status"]) for c in data["data"]}
+                if page >= data["last_page"]:
+                    break
+                page += 1
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+    assert len(acknowledged) > 100, "the writers got going"
+    print(f"{len(acknowledged)} acknowledged sends, {len(cancelled)} cancels over 3 kill -9 rounds")
+    lost = [campaign_id for campaign_id, name in acknowledged.items() if listed.get(campaign_id, ("",))[0] != name]
+    assert lost == [], f"{len(lost)} acknowledged sends lost or changed"
+    assert all(listed[campaign_id][1] == "Cancelled" for campaign_id in cancelled), "an acknowledged cancel was lost"

@@ -114,7 +114,10 @@ def check_argument_text(argv: list[str]) -> None:
         try:
             argument.encode("utf-8")
         except UnicodeEncodeError:
-            shown = argument.encode("utf-8", "backslashreplace").decode("utf-8")
+            try:  # the bytes as typed (\xff), where Python kept them as surrogates
+                shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            except UnicodeEncodeError:
+                shown = argument.encode("utf-8", "backslashreplace").decode("utf-8")
             shown = shown if len(shown) <= 40 else shown[:39] + "…"
             raise CommandError(
                 f"argument {position} ({shown}) is not UTF-8 text",
