@@ -212,15 +212,22 @@ def test_every_administration_answer_is_an_envelope(running: RunningEmulator) ->
         assert set(answer.json()) == {"http_code", "response_code", "response_msg", "data"}, answer.text
 
 
-def test_a_database_poisoned_by_an_older_emulator_still_answers(tmp_path: Path) -> None:
+def test_a_database_poisoned_by_an_older_emulator_is_refused_naming_the_record(tmp_path: Path) -> None:
+    """An older emulator could store a lone surrogate, which no UTF-8 answer carries. Such a record
+    used to be left out quietly; now the file is refused whole, naming it (issue 22)."""
     import sqlite3
+
+    from clicksend_emulator.app import Emulator
+    from clicksend_emulator.store import StoreError
 
     database = tmp_path / "state.sqlite"
     with run_emulator(config=EmulatorConfig(db_path=database)) as server, http(server) as client:
-        kept = client.post("/sms-campaigns/send", json=CAMPAIGN).json()["data"]["sms_campaign"]["sms_campaign_id"]
-    poisoned = {"sms_campaign_id": kept + 1, "name": "x\ud800", "user_id": 1001}
+        kept = client.post("/sms-campaigns/send", json=CAMPAIGN).json()["data"]["sms_campaign"]
+    poisoned = {**{key: value for key, value in kept.items() if not key.startswith("_")}, "name": "x\ud800"}
+    poisoned |= {"sms_campaign_id": kept["sms_campaign_id"] + 1, "send_at": kept["schedule"], "total_count": 8,
+                 "list_name": "Customers"}  # fmt: skip
     with sqlite3.connect(database) as connection:
-        connection.execute("INSERT INTO campaigns VALUES (?, ?)", (kept + 1, json.dumps(poisoned)))
-    with run_emulator(config=EmulatorConfig(db_path=database)) as server, http(server) as client:
-        listed = client.get("/sms-campaigns")
-        assert listed.status_code == 200 and [c["sms_campaign_id"] for c in listed.json()["data"]["data"]] == [kept]
+        connection.execute("INSERT INTO campaigns VALUES (?, ?)", (poisoned["sms_campaign_id"], json.dumps(poisoned)))
+    connection.close()
+    with pytest.raises(StoreError, match=rf"id {poisoned['sms_campaign_id']} \(holds text that is not UTF-8"):
+        Emulator(EmulatorConfig(db_path=database))
