@@ -8,6 +8,7 @@ so a list of 20,000 recipients is analysed in flat memory.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 import unicodedata
@@ -42,16 +43,26 @@ _COLUMN_ALIASES = {
 _RECIPIENTS_HINT = 'save it from the spreadsheet as "CSV UTF-8"'
 
 
+@contextlib.contextmanager
+def _csv_reader(path: Path) -> Iterator[Any]:
+    """A csv reader over the regular file at `path`, reading one bounded line at a time."""
+    with inputs.open_regular_file(path, what="the recipients CSV", hint="check the path given to --recipients") as file:
+        yield csv.reader(inputs.bounded_lines(file, what=str(path), hint=_RECIPIENTS_HINT))
+
+
+def _fields_by_column(header: list[str]) -> dict[int, str]:
+    return {index: _COLUMN_ALIASES[_column_key(name)] for index, name in enumerate(header)
+            if _column_key(name) in _COLUMN_ALIASES}  # fmt: skip
+
+
 def read_recipients(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, recipient fields) for each row of the CSV at `path`, one line in memory at a time."""
-    with inputs.open_regular_file(path, what="the recipients CSV", hint="check the path given to --recipients") as file:
-        reader = csv.reader(inputs.bounded_lines(file, what=str(path), hint=_RECIPIENTS_HINT))
+    with _csv_reader(path) as reader:
         try:
             header = next(reader, None)
             if header is None:
                 raise CommandError(f"{path} is empty", hint="the first line names the columns, such as first_name")
-            columns = {index: _COLUMN_ALIASES[_column_key(name)] for index, name in enumerate(header)
-                       if _column_key(name) in _COLUMN_ALIASES}  # fmt: skip
+            columns = _fields_by_column(header)
             for row in reader:
                 if any(cell.strip() for cell in row):
                     yield reader.line_num, {name: row[index] for index, name in columns.items() if index < len(row)}
@@ -63,9 +74,9 @@ def read_recipients(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 def recipient_columns(path: Path) -> list[str]:
     """The recipient fields the CSV's header provides."""
-    with inputs.open_regular_file(path, what="the recipients CSV", hint="check the path given to --recipients") as file:
-        header = next(csv.reader(inputs.bounded_lines(file, what=str(path), hint=_RECIPIENTS_HINT)), [])
-    return sorted({_COLUMN_ALIASES[_column_key(name)] for name in header if _column_key(name) in _COLUMN_ALIASES})
+    with _csv_reader(path) as reader:
+        header: list[str] = next(reader, [])
+    return sorted(set(_fields_by_column(header).values()))
 
 
 def describe_character(char: str) -> str:
